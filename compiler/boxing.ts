@@ -1,0 +1,165 @@
+/**
+ * Boxing: closures must keep seeing the same variables after a frame is resumed. A resumed frame is
+ * a new activation, so a variable that a nested function shares with its frame, and that is
+ * assigned, lives in an environment object (`$$eN.x`) created where the variable's scope begins;
+ * the frame saves and restores the object, not the value. Variables that are never reassigned are
+ * restored by value, which is indistinguishable. See docs/design.md, "Closures".
+ *
+ * Not boxed (documented limitations): bindings declared in a for/for-in/for-of head (per-iteration
+ * copies are kept by the engine), catch parameters, class and function declarations.
+ */
+import { types as t, type NodePath } from "@babel/core";
+import type { Binding, Scope } from "@babel/traverse";
+import type { FunctionPath } from "./normalize.js";
+
+let envCounter = 0;
+
+export function boxCapturedVariables(fn: FunctionPath): void {
+  const fnScope = fn.scope;
+  const byScope = new Map<Scope, Binding[]>();
+  const scopes: Scope[] = [fnScope];
+  fn.traverse({
+    Scope(p) {
+      if (p.scope.getFunctionParent() === fnScope && p.scope !== fnScope) scopes.push(p.scope);
+    },
+    Function(p) {
+      p.skip();
+    },
+  });
+  for (const scope of scopes) {
+    for (const binding of Object.values(scope.bindings)) {
+      if (!shouldBox(binding, fn)) continue;
+      if (!byScope.has(scope)) byScope.set(scope, []);
+      byScope.get(scope)!.push(binding);
+    }
+  }
+  for (const [scope, bindings] of byScope) box(scope, bindings, fn);
+}
+
+function shouldBox(b: Binding, fn: FunctionPath): boolean {
+  if (b.kind !== "var" && b.kind !== "let" && b.kind !== "const" && b.kind !== "param") return false;
+  if (b.constantViolations.length === 0) return false;
+  if (b.path.isCatchClause() || b.path.isClassDeclaration() || b.path.isFunctionDeclaration()) return false;
+  if (b.kind === "param" && !b.path.isIdentifier()) return false;
+  const decl = b.path.parentPath;
+  if (decl?.isVariableDeclaration() && decl.parentPath && (decl.parentPath.isFor() && decl.key !== undefined && decl.listKey === undefined)) return false;
+  if (b.scope.path.isSwitchStatement()) return false;
+  return [...b.referencePaths, ...b.constantViolations].some((p) => isInClosure(p, fn));
+}
+
+/** Is this reference inside a nested function (or a class member initializer) of `fn`? */
+function isInClosure(p: NodePath, fn: FunctionPath): boolean {
+  let cur: NodePath | null = p.parentPath;
+  while (cur && cur !== (fn as NodePath)) {
+    if (cur.isFunction() || cur.isClassProperty() || cur.isClassPrivateProperty() || cur.isStaticBlock()) return true;
+    cur = cur.parentPath;
+  }
+  return false;
+}
+
+function box(scope: Scope, bindings: Binding[], fn: FunctionPath): void {
+  const env = `$$e${++envCounter}`;
+  const names = new Set(bindings.map((b) => b.identifier.name));
+  const member = (name: string) => t.memberExpression(t.identifier(env), t.identifier(name));
+
+  for (const b of bindings) {
+    const name = b.identifier.name;
+    for (const ref of b.referencePaths) {
+      const parent = ref.parentPath;
+      if (parent?.isObjectProperty() && parent.node.shorthand && parent.node.value === ref.node) {
+        parent.node.shorthand = false;
+      }
+      if (parent?.isExportSpecifier()) continue;
+      ref.replaceWith(member(name));
+    }
+    for (const v of b.constantViolations) {
+      if (v.isAssignmentExpression() || v.isForXStatement()) {
+        const left = v.get("left") as NodePath;
+        replaceTargets(left, name, member);
+      } else if (v.isUpdateExpression()) {
+        v.get("argument").replaceWith(member(name));
+      }
+    }
+  }
+  // Declarations become assignments to the environment.
+  const handled = new Set<t.Node>();
+  for (const b of bindings) {
+    const decl = b.path.parentPath;
+    if (!decl?.isVariableDeclaration() || handled.has(decl.node)) continue;
+    handled.add(decl.node);
+    if (decl.parentPath.isForXStatement() || decl.parentPath.isForStatement()) continue;
+    const stmts: t.Statement[] = [];
+    for (const d of decl.node.declarations) {
+      const bound = Object.keys(t.getBindingIdentifiers(d.id));
+      if (!bound.some((n) => names.has(n))) {
+        stmts.push(t.variableDeclaration(decl.node.kind, [d]));
+        continue;
+      }
+      const kept = bound.filter((n) => !names.has(n));
+      if (kept.length) stmts.push(t.variableDeclaration("let", kept.map((n) => t.variableDeclarator(t.identifier(n)))));
+      if (d.id.type === "Identifier") {
+        if (d.init || decl.node.kind !== "var") {
+          stmts.push(t.expressionStatement(t.assignmentExpression("=", member(d.id.name), d.init ?? t.identifier("undefined"))));
+        }
+      } else if (d.init) {
+        const pattern = t.cloneNode(d.id);
+        replaceInPattern(pattern, names, member);
+        stmts.push(t.expressionStatement(t.assignmentExpression("=", pattern as t.LVal, d.init)));
+      }
+    }
+    decl.replaceWithMultiple(stmts);
+  }
+  // The environment object, created where the scope begins.
+  const init = t.objectExpression(bindings.map((b) => t.objectProperty(t.identifier(b.identifier.name),
+    b.kind === "param" ? t.identifier(b.identifier.name) : t.identifier("undefined"))));
+  const declaration = t.variableDeclaration("let", [t.variableDeclarator(t.identifier(env), init)]);
+  const block = scope === fn.scope ? (fn.get("body") as NodePath<t.BlockStatement>) : scope.path;
+  if (block.isBlockStatement()) {
+    block.unshiftContainer("body", declaration);
+  } else if (block.isCatchClause()) {
+    block.get("body").unshiftContainer("body", declaration);
+  } else {
+    throw new Error(`fibers-ts internal error: cannot box variables of a ${block.type} scope`);
+  }
+}
+
+function replaceTargets(left: NodePath, name: string, member: (n: string) => t.Expression): void {
+  if (left.isIdentifier() && left.node.name === name) {
+    left.replaceWith(member(name));
+    return;
+  }
+  if (left.isVariableDeclaration()) return;
+  replaceInPattern(left.node, new Set([name]), member);
+}
+
+/** Replaces binding identifiers inside a destructuring pattern with environment members. */
+function replaceInPattern(node: t.Node, names: Set<string>, member: (n: string) => t.Expression): void {
+  const fix = (n: any): any => {
+    if (!n) return n;
+    if (n.type === "Identifier") return names.has(n.name) ? member(n.name) : n;
+    if (n.type === "ObjectPattern") {
+      for (const p of n.properties) {
+        if (p.type === "RestElement") p.argument = fix(p.argument);
+        else {
+          if (p.shorthand && p.value.type === "Identifier" && names.has(p.value.name)) p.shorthand = false;
+          p.value = fix(p.value);
+        }
+      }
+      return n;
+    }
+    if (n.type === "ArrayPattern") {
+      n.elements = n.elements.map(fix);
+      return n;
+    }
+    if (n.type === "AssignmentPattern") {
+      n.left = fix(n.left);
+      return n;
+    }
+    if (n.type === "RestElement") {
+      n.argument = fix(n.argument);
+      return n;
+    }
+    return n;
+  };
+  fix(node);
+}

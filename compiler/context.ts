@@ -1,0 +1,193 @@
+/**
+ * State of one function being compiled into a resumable frame, and the code shapes every pass
+ * shares: guards, call sites, capture and restore. See docs/design.md, "Frame protocol".
+ *
+ * Re-entry model: a resumed frame is the same function re-invoked with `$$pc` set to the call site
+ * it suspended at. Every statement that does not contain that call site is skipped by a guard
+ * (`$$pc === 0` means "running normally"); compound statements that contain it are entered; the call
+ * site itself delivers the resumed value instead of calling, and resets `$$pc` to 0. Locals are
+ * restored from the frame record's slot array `$$l` where they are declared.
+ */
+import { types as t } from "@babel/core";
+import { PC, LOCALS, PROTOCOL, METHOD } from "./names.js";
+
+/** A rewritten statement: plain ones get grouped under a `$$pc === 0` guard; the others guard themselves. */
+export type Item =
+  | { kind: "plain"; stmt: t.Statement }
+  | { kind: "fixed"; stmt: t.Statement }
+  | { kind: "decl"; stmt: t.Statement };
+
+/** An enclosing statement that break/continue can target (see statements.ts, try/finally). */
+export interface JumpTarget {
+  kind: "loop" | "switch" | "label" | "finally";
+  labels: string[];
+  /** For loops whose `continue` must become `break <label>` (the update or test runs after the body). */
+  continueAs?: string;
+  /** For "finally": the completion variables and the label that leaves the try block. */
+  completion?: { code: t.Identifier; value: t.Identifier; exit: string; jumps: t.Statement[] };
+}
+
+export interface FunctionInfo {
+  /** Expression that evaluates to the function object itself (see self.ts). */
+  self: t.Expression;
+  /** Arrow functions keep lexical this/arguments and are re-invoked without a receiver. */
+  isArrow: boolean;
+  /** Plain functions may be called with `new`; their frames record new.target. */
+  canConstruct: boolean;
+  /** Raw parameters, to re-invoke the function when it is entered from native code. */
+  params: t.Identifier[];
+  restParam: t.Identifier | null;
+  usesArguments: boolean;
+}
+
+export const id = (name: string) => t.identifier(name);
+export const num = (n: number) => t.numericLiteral(n);
+const undef = () => t.unaryExpression("void", num(0));
+const F = (prop: string) => t.memberExpression(id(PROTOCOL), id(prop));
+
+export class FnCtx {
+  private nextPc = 1;
+  private tempCount = 0;
+  /** Slot index per local name (names are unique within a function after normalize.ts). */
+  readonly slots = new Map<string, number>();
+  /** Names visible at the current point, innermost block last. */
+  private readonly scopes: string[][] = [];
+  readonly temps: string[] = [];
+  readonly jumps: JumpTarget[] = [];
+  private labelCount = 0;
+
+  constructor(readonly info: FunctionInfo) {}
+
+  /** Allocates the next call-site number. Numbers follow evaluation order, so every statement's ids form a range. */
+  pc(): number {
+    return this.nextPc++;
+  }
+  peekPc(): number {
+    return this.nextPc;
+  }
+
+  slot(name: string): number {
+    let s = this.slots.get(name);
+    if (s === undefined) {
+      s = this.slots.size;
+      this.slots.set(name, s);
+    }
+    return s;
+  }
+
+  pushScope(names: string[]): void {
+    for (const n of names) this.slot(n);
+    this.scopes.push(names);
+  }
+  popScope(): void {
+    this.scopes.pop();
+  }
+
+  temp(kind = "t"): t.Identifier {
+    const name = `$$${kind}${++this.tempCount}`;
+    this.temps.push(name);
+    this.slot(name);
+    return id(name);
+  }
+
+  label(kind: string): string {
+    return `$$${kind}${++this.labelCount}`;
+  }
+
+  /** `$$pc === 0 || $$pc in [lo, hi]`: enter a compound statement normally or to resume inside it. */
+  enterGuard(lo: number, hi: number): t.Expression {
+    return t.logicalExpression("||", running(), inRange(lo, hi));
+  }
+
+  /** The array of every local visible here, by slot, for a frame record. */
+  private locals(): t.ArrayExpression {
+    const visible: (t.Expression | null)[] = [];
+    for (const scope of this.scopes) {
+      for (const name of scope) visible[this.slots.get(name)!] = id(name);
+    }
+    for (const name of this.temps) visible[this.slots.get(name)!] = id(name);
+    for (let i = 0; i < visible.length; i++) if (visible[i] === undefined) visible[i] = null;
+    return t.arrayExpression(visible);
+  }
+
+  /** `return $$F.cap(self, this, pc, [locals], new.target)` — the capture at one call site. */
+  capture(pc: number): t.ReturnStatement {
+    const { info } = this;
+    const args: t.Expression[] = [
+      t.cloneNode(info.self),
+      info.isArrow ? undef() : t.thisExpression(),
+      num(pc),
+      this.locals(),
+    ];
+    if (info.canConstruct) args.push(t.metaProperty(id("new"), id("target")));
+    return t.returnStatement(t.callExpression(F("cap"), args));
+  }
+
+  /**
+   * One call site, self-guarded:
+   *   if ($$pc === 0) { <pre>; $$F.s = token; result = call; if ($$F.s !== null && $$F.chk()) return capture }
+   *   else if ($$pc === k) { $$pc = 0; result = $$F.take(); }
+   */
+  callSite(pre: t.Statement[], token: t.Expression, call: t.Expression, result: t.LVal | null): Item {
+    const k = this.pc();
+    const callStmt = result ? assign(result, call) : t.expressionStatement(call);
+    const check = t.ifStatement(
+      t.logicalExpression("&&", t.binaryExpression("!==", F("s"), t.nullLiteral()), t.callExpression(F("chk"), [])),
+      this.capture(k),
+    );
+    const take = t.callExpression(F("take"), []);
+    const resume = t.blockStatement([
+      assign(id(PC), num(0)),
+      result ? assign(t.cloneNode(result), take) : t.expressionStatement(take),
+    ]);
+    const stmt = t.ifStatement(
+      running(),
+      t.blockStatement([...pre, assign(F("s"), token), callStmt, check]),
+      t.ifStatement(t.binaryExpression("===", id(PC), num(k)), resume),
+    );
+    return { kind: "fixed", stmt };
+  }
+
+  /** `let a = $$pc !== 0 ? $$l[slot] : void 0, ...` — block-level declarations restored on re-entry. */
+  restoreDeclaration(names: string[]): t.VariableDeclaration {
+    return t.variableDeclaration(
+      "let",
+      names.map((n) => t.variableDeclarator(id(n), t.conditionalExpression(resuming(), slotRead(this.slot(n)), undef()))),
+    );
+  }
+
+  /** `if ($$pc !== 0) { f = $$l[slot]; ... }` — for function declarations, which JS re-creates on entry. */
+  restoreAssignments(names: string[]): t.Statement {
+    return t.ifStatement(resuming(), t.blockStatement(names.map((n) => assign(id(n), slotRead(this.slot(n))))));
+  }
+}
+
+export const running = () => t.binaryExpression("===", id(PC), num(0));
+export const resuming = () => t.binaryExpression("!==", id(PC), num(0));
+export function inRange(lo: number, hi: number): t.Expression {
+  if (lo === hi) return t.binaryExpression("===", id(PC), num(lo));
+  return t.logicalExpression("&&", t.binaryExpression(">=", id(PC), num(lo)), t.binaryExpression("<=", id(PC), num(hi)));
+}
+export const slotRead = (s: number) => t.memberExpression(id(LOCALS), num(s), true);
+export const assign = (left: t.LVal, right: t.Expression) =>
+  t.expressionStatement(t.assignmentExpression("=", left as t.LVal, right));
+export { F as protocolMember, undef, METHOD };
+
+/** Groups consecutive plain items under one `if ($$pc === 0)` guard. Declarations stay unguarded. */
+export function assemble(items: Item[]): t.Statement[] {
+  const out: t.Statement[] = [];
+  let group: t.Statement[] = [];
+  const flush = () => {
+    if (group.length > 0) out.push(t.ifStatement(running(), t.blockStatement(group)));
+    group = [];
+  };
+  for (const item of items) {
+    if (item.kind === "plain") group.push(item.stmt);
+    else {
+      flush();
+      out.push(item.stmt);
+    }
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,477 @@
+/**
+ * Explode: turns an expression that contains call sites into a sequence of items (see context.ts)
+ * plus a residual expression, keeping JavaScript's evaluation order. Every operand evaluated before
+ * a later call site is saved in a temp (a frame local), so that resuming at that call site neither
+ * re-evaluates it nor sees a value that changed while the fiber was suspended.
+ *
+ * Only calls made by this function's own code are call sites: nested functions and classes are
+ * opaque, and calls to a few known pure built-ins (Math.*) are left as they are.
+ */
+import { types as t } from "@babel/core";
+import { FnCtx, Item, assign, id, undef, protocolMember as F, METHOD } from "./context.js";
+
+/** Property names whose native methods have compiled replacements (runtime/replacements.ts). */
+const REPLACED = new Set([
+  "forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex",
+  "findLast", "findLastIndex", "flatMap", "sort", "from",
+]);
+const PURE_GLOBAL_OBJECTS = new Set(["Math"]);
+
+export interface ExplodeEnv {
+  ctx: FnCtx;
+  /** Globals that are shadowed somewhere in the file (so `Math.max` may not be the built-in). */
+  shadowed: Set<string>;
+}
+
+/** Does evaluating `node` (in this function, not in nested functions) make a call site? */
+export function hasCall(node: t.Node | null | undefined, env: ExplodeEnv): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case "FunctionExpression":
+    case "ArrowFunctionExpression":
+    case "FunctionDeclaration":
+    case "ClassExpression":
+    case "ClassDeclaration":
+    case "ObjectMethod":
+      return false;
+    case "CallExpression":
+    case "OptionalCallExpression":
+      if (!isPureCall(node, env)) return true;
+      break;
+    case "NewExpression":
+    case "TaggedTemplateExpression":
+      return true;
+  }
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as any)[key];
+    if (Array.isArray(child)) {
+      for (const c of child) if (c && typeof c.type === "string" && hasCall(c, env)) return true;
+    } else if (child && typeof child.type === "string" && hasCall(child, env)) return true;
+  }
+  return false;
+}
+
+function isPureCall(node: t.CallExpression | t.OptionalCallExpression, env: ExplodeEnv): boolean {
+  const c = node.callee;
+  return c.type === "MemberExpression" && !c.computed && c.object.type === "Identifier" &&
+    PURE_GLOBAL_OBJECTS.has(c.object.name) && !env.shadowed.has(c.object.name) &&
+    node.arguments.every((a) => a.type !== "SpreadElement" && !hasCall(a, env));
+}
+
+/** Values that cannot change between their evaluation and a later call site. */
+function isStable(node: t.Node): boolean {
+  return t.isLiteral(node) && !t.isTemplateLiteral(node) || t.isThisExpression(node) ||
+    (t.isIdentifier(node) && (node.name.startsWith("$$t") || node.name === "undefined")) ||
+    t.isSuper(node) || t.isMetaProperty(node);
+}
+
+export class Exploder {
+  constructor(private readonly env: ExplodeEnv) {}
+  private get ctx() {
+    return this.env.ctx;
+  }
+  has(node: t.Node | null | undefined): boolean {
+    return hasCall(node, this.env);
+  }
+
+  /** Saves a value in a temp unless it is stable. */
+  private save(e: t.Expression, out: Item[]): t.Expression {
+    if (isStable(e)) return e;
+    const tmp = this.ctx.temp();
+    out.push({ kind: "plain", stmt: assign(tmp, e) });
+    return tmp;
+  }
+
+  /** Evaluates operands in order; an operand followed by a call site is saved first. */
+  private operands(nodes: t.Expression[], out: Item[]): t.Expression[] {
+    const res: t.Expression[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const laterCall = nodes.slice(i + 1).some((n) => this.has(n));
+      const v = this.expr(nodes[i], out);
+      res.push(laterCall ? this.save(v, out) : v);
+    }
+    return res;
+  }
+
+  /** Explodes `node`; returns the residual expression to evaluate after `out`. */
+  expr(node: t.Expression, out: Item[]): t.Expression {
+    if (!this.has(node)) return node;
+    switch (node.type) {
+      case "CallExpression":
+      case "NewExpression":
+        return this.call(node, out, true);
+      case "OptionalCallExpression":
+      case "OptionalMemberExpression":
+        return this.optionalChain(node, out);
+      case "TaggedTemplateExpression":
+        return this.tagged(node, out);
+      case "MemberExpression": {
+        const [obj, prop] = this.memberParts(node, out, false);
+        return t.memberExpression(obj, prop, node.computed);
+      }
+      case "BinaryExpression": {
+        if (node.left.type === "PrivateName") {
+          return t.binaryExpression(node.operator, node.left, this.expr(node.right, out));
+        }
+        const [l, r] = this.operands([node.left, node.right], out);
+        return t.binaryExpression(node.operator, l, r);
+      }
+      case "LogicalExpression":
+        return this.logical(node, out);
+      case "ConditionalExpression":
+        return this.conditional(node, out);
+      case "AssignmentExpression":
+        return this.assignment(node, out);
+      case "UpdateExpression": {
+        if (node.argument.type === "MemberExpression") {
+          const [obj, prop] = this.memberParts(node.argument, out, true);
+          return t.updateExpression(node.operator, t.memberExpression(obj, prop, node.argument.computed), node.prefix);
+        }
+        return node;
+      }
+      case "UnaryExpression": {
+        if (node.operator === "delete" && node.argument.type === "MemberExpression") {
+          const [obj, prop] = this.memberParts(node.argument, out, true);
+          return t.unaryExpression("delete", t.memberExpression(obj, prop, node.argument.computed));
+        }
+        return t.unaryExpression(node.operator, this.expr(node.argument, out), node.prefix);
+      }
+      case "SequenceExpression": {
+        const last = node.expressions.length - 1;
+        node.expressions.slice(0, last).forEach((e) => this.effect(e, out));
+        return this.expr(node.expressions[last], out);
+      }
+      case "TemplateLiteral": {
+        const exprs = this.operands(node.expressions as t.Expression[], out);
+        return t.templateLiteral(node.quasis, exprs);
+      }
+      case "ArrayExpression": {
+        const elems = node.elements;
+        const flat = elems.map((e) => (e === null ? null : e.type === "SpreadElement" ? e.argument : e));
+        const vals = this.operands(flat.filter((e): e is t.Expression => e !== null), out);
+        let i = 0;
+        return t.arrayExpression(elems.map((e) => (e === null ? null : e.type === "SpreadElement" ? t.spreadElement(vals[i++]) : vals[i++])));
+      }
+      case "ObjectExpression":
+        return this.object(node, out);
+      case "AwaitExpression":
+      case "YieldExpression":
+        return node; // only in async functions and generators, which are not compiled into frames
+      case "ParenthesizedExpression":
+        return this.expr(node.expression, out);
+      case "TSAsExpression":
+      case "TSNonNullExpression":
+      case "TSTypeAssertion":
+      case "TSSatisfiesExpression":
+        return this.expr(node.expression as t.Expression, out);
+      default:
+        return node;
+    }
+  }
+
+  /** Explodes an expression evaluated for its effects only. */
+  effect(node: t.Expression, out: Item[]): void {
+    const r = this.expr(node, out);
+    if (!isStable(r) && !t.isIdentifier(r)) out.push({ kind: "plain", stmt: t.expressionStatement(r) });
+  }
+
+  /** Object and (computed) key of a member expression, each saved if later parts make calls. */
+  private memberParts(node: t.MemberExpression, out: Item[], saveAll: boolean): [t.Expression, t.Expression | t.PrivateName] {
+    const prop = node.property;
+    const propHasCall = node.computed && this.has(prop);
+    let obj: t.Expression = node.object.type === "Super" ? (node.object as any) : this.expr(node.object as t.Expression, out);
+    if ((propHasCall || saveAll) && node.object.type !== "Super") obj = this.save(obj, out);
+    let key: t.Expression | t.PrivateName = prop as t.Expression | t.PrivateName;
+    if (node.computed) {
+      key = this.expr(prop as t.Expression, out);
+      if (saveAll) key = this.save(key, out);
+    }
+    return [obj, key];
+  }
+
+  private logical(node: t.LogicalExpression, out: Item[]): t.Expression {
+    if (!this.has(node.right)) {
+      return t.logicalExpression(node.operator, this.expr(node.left, out), node.right);
+    }
+    const res = this.ctx.temp();
+    out.push({ kind: "plain", stmt: assign(res, this.expr(node.left, out)) });
+    const test =
+      node.operator === "&&" ? res :
+      node.operator === "||" ? t.unaryExpression("!", res) :
+      t.binaryExpression("==", res, t.nullLiteral());
+    const branch: Item[] = [];
+    const r = this.expr(node.right, branch);
+    branch.push({ kind: "plain", stmt: assign(t.cloneNode(res), r) });
+    out.push(this.compoundIf(test, branch, []));
+    return t.cloneNode(res);
+  }
+
+  private conditional(node: t.ConditionalExpression, out: Item[]): t.Expression {
+    const test = this.save(this.expr(node.test, out), out);
+    if (!this.has(node.consequent) && !this.has(node.alternate)) {
+      return t.conditionalExpression(test, node.consequent, node.alternate);
+    }
+    const res = this.ctx.temp();
+    const yes: Item[] = [];
+    yes.push({ kind: "plain", stmt: assign(res, this.expr(node.consequent, yes)) });
+    const no: Item[] = [];
+    no.push({ kind: "plain", stmt: assign(t.cloneNode(res), this.expr(node.alternate, no)) });
+    out.push(this.compoundIf(test, yes, no));
+    return t.cloneNode(res);
+  }
+
+  /**
+   * `if (test) {a} else {b}` whose branches contain call sites: entered normally, or on resume
+   * into whichever branch holds the call site.
+   */
+  compoundIf(test: t.Expression, yes: Item[], no: Item[], assembleFn = defaultAssemble): Item {
+    // ids were allocated while building the branches; recover their ranges from the items.
+    const [yLo, yHi] = rangeOf(yes);
+    const [nLo, nHi] = rangeOf(no);
+    const lo = Math.min(yLo, nLo);
+    const hi = Math.max(yHi, nHi);
+    if (lo > hi) {
+      return { kind: "plain", stmt: t.ifStatement(test, t.blockStatement(assembleFn(yes)), no.length ? t.blockStatement(assembleFn(no)) : null) };
+    }
+    const pick = yLo <= yHi ? rangeTest(yLo, yHi) : t.booleanLiteral(false);
+    const cond = t.conditionalExpression(running(), test, pick);
+    const stmt = t.ifStatement(cond, t.blockStatement(assembleFn(yes)), no.length ? t.blockStatement(assembleFn(no)) : null);
+    return { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(lo, hi), stmt) };
+  }
+
+  private assignment(node: t.AssignmentExpression, out: Item[]): t.Expression {
+    const { operator, left } = node;
+    if (operator === "&&=" || operator === "||=" || operator === "??=") {
+      // x ||= v  ->  if (!x) x = v   (the target is evaluated once)
+      let target: t.LVal = left as t.LVal;
+      if (left.type === "MemberExpression") {
+        const [obj, prop] = this.memberParts(left, out, true);
+        target = t.memberExpression(obj, prop, left.computed);
+      }
+      const cur = this.ctx.temp();
+      out.push({ kind: "plain", stmt: assign(cur, t.cloneNode(target) as t.Expression) });
+      const test =
+        operator === "&&=" ? cur : operator === "||=" ? t.unaryExpression("!", cur) : t.binaryExpression("==", cur, t.nullLiteral());
+      const branch: Item[] = [];
+      const v = this.expr(node.right, branch);
+      branch.push({ kind: "plain", stmt: assign(t.cloneNode(cur), t.assignmentExpression("=", target, v)) });
+      out.push(this.compoundIf(test, branch, []));
+      return t.cloneNode(cur);
+    }
+    if (left.type === "MemberExpression") {
+      const [obj, prop] = this.memberParts(left, out, this.has(node.right));
+      const target = t.memberExpression(obj, prop, left.computed);
+      if (operator === "=") return t.assignmentExpression("=", target, this.expr(node.right, out));
+      // o.p += v: read o.p before evaluating v
+      const old = this.save(t.cloneNode(target), out);
+      const v = this.expr(node.right, out);
+      return t.assignmentExpression("=", t.cloneNode(target), t.binaryExpression(operator.slice(0, -1) as any, old, v));
+    }
+    if (left.type === "Identifier") {
+      if (operator === "=") return t.assignmentExpression("=", left, this.expr(node.right, out));
+      const old = this.save(t.cloneNode(left), out);
+      const v = this.expr(node.right, out);
+      return t.assignmentExpression("=", t.cloneNode(left), t.binaryExpression(operator.slice(0, -1) as any, old, v));
+    }
+    // Destructuring assignment: evaluate the value, then destructure (defaults run as plain code).
+    const v = this.save(this.expr(node.right, out), out);
+    return t.assignmentExpression("=", left, v);
+  }
+
+  private object(node: t.ObjectExpression, out: Item[]): t.Expression {
+    const parts: t.Expression[] = [];
+    for (const p of node.properties) {
+      if (p.type === "SpreadElement") parts.push(p.argument);
+      else {
+        if (p.computed) parts.push(p.key as t.Expression);
+        if (p.type === "ObjectProperty") parts.push(p.value as t.Expression);
+      }
+    }
+    const vals = this.operands(parts, out);
+    let i = 0;
+    const props = node.properties.map((p) => {
+      if (p.type === "SpreadElement") return t.spreadElement(vals[i++]);
+      const key = p.computed ? vals[i++] : p.key;
+      if (p.type === "ObjectProperty") return t.objectProperty(key, vals[i++], p.computed, false);
+      return { ...p, key } as t.ObjectMethod;
+    });
+    return t.objectExpression(props);
+  }
+
+  private tagged(node: t.TaggedTemplateExpression, out: Item[]): t.Expression {
+    const exprs = node.quasi.expressions as t.Expression[];
+    const vals = this.operands([node.tag, ...exprs], out);
+    const res = this.ctx.temp();
+    const tag = this.save(vals[0], out);
+    const call = t.taggedTemplateExpression(tag, t.templateLiteral(node.quasi.quasis, vals.slice(1)));
+    out.push(this.ctx.callSite([], t.cloneNode(tag), call, res));
+    return t.cloneNode(res);
+  }
+
+  /**
+   * A call site. The callee is evaluated first, then the arguments, then the call slot is set to the
+   * function about to run (or, for `f.call(...)` and replaced built-ins, the function that really runs).
+   */
+  call(node: t.CallExpression | t.NewExpression, out: Item[], wantValue: boolean): t.Expression {
+    const callee = node.callee;
+    const args = node.arguments as (t.Expression | t.SpreadElement)[];
+    const argHasCall = args.some((a) => this.has(a));
+    const res = wantValue ? this.ctx.temp() : null;
+    const isNew = node.type === "NewExpression";
+
+    if (!isNew && callee.type === "MemberExpression") {
+      const name = !callee.computed && callee.property.type === "Identifier" ? callee.property.name : null;
+      let obj: t.Expression;
+      if (callee.object.type === "Super") obj = t.thisExpression();
+      else obj = this.save(this.expr(callee.object as t.Expression, out), out);
+      let key: t.Expression | t.PrivateName = callee.property as t.Expression | t.PrivateName;
+      if (callee.computed) key = this.save(this.expr(callee.property as t.Expression, out), out);
+      const memberRead = t.memberExpression(callee.object.type === "Super" ? (callee.object as any) : obj, key, callee.computed);
+      const fetched = name !== null && REPLACED.has(name) ? t.callExpression(F("swap"), [memberRead]) : memberRead;
+      // The method is read before the arguments are evaluated.
+      let fn: t.Expression;
+      const pre: t.Statement[] = [];
+      if (argHasCall) {
+        fn = this.ctx.temp();
+        out.push({ kind: "plain", stmt: assign(fn as t.Identifier, fetched) });
+      } else {
+        fn = id(METHOD);
+        pre.push(assign(id(METHOD), fetched));
+      }
+      const argv = this.args(args, out);
+      const token = name === "call" || name === "apply"
+        ? t.callExpression(F("via"), [t.cloneNode(fn), t.cloneNode(obj), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
+        : t.cloneNode(fn);
+      const call = t.callExpression(t.memberExpression(t.cloneNode(fn), id("call")), [t.cloneNode(obj), ...argv]);
+      out.push(this.ctx.callSite(pre, token, call, res));
+      return res ? t.cloneNode(res) : undef();
+    }
+
+    let fn: t.Expression;
+    if (callee.type === "Super" || callee.type === "Import" || callee.type === "V8IntrinsicIdentifier") {
+      // super(...) only occurs in constructors, which are not compiled into frames; import() is native.
+      const argv = this.args(args, out);
+      const call = t.callExpression(callee as any, argv);
+      if (res) out.push({ kind: "plain", stmt: assign(res, call) });
+      else out.push({ kind: "plain", stmt: t.expressionStatement(call) });
+      return res ? t.cloneNode(res) : undef();
+    }
+    fn = this.expr(callee as t.Expression, out);
+    if (argHasCall || !t.isIdentifier(fn)) fn = this.save(fn, out);
+    const argv = this.args(args, out);
+    const call = isNew ? t.newExpression(t.cloneNode(fn), argv) : t.callExpression(t.cloneNode(fn), argv);
+    out.push(this.ctx.callSite([], t.cloneNode(fn), call, res));
+    return res ? t.cloneNode(res) : undef();
+  }
+
+  /**
+   * Arguments, each saved in order. A spread argument is copied into an array first, so that no user
+   * iterator runs between setting the call slot and entering the callee.
+   */
+  private args(args: (t.Expression | t.SpreadElement)[], out: Item[]): (t.Expression | t.SpreadElement)[] {
+    const res: (t.Expression | t.SpreadElement)[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a.type === "SpreadElement") {
+        const v = this.expr(a.argument, out);
+        const arr = this.ctx.temp();
+        out.push({ kind: "plain", stmt: assign(arr, t.arrayExpression([t.spreadElement(v)])) });
+        res.push(t.spreadElement(arr));
+      } else {
+        const v = this.expr(a, out);
+        // An argument followed by an argument that makes a call must be evaluated (and kept) first.
+        const laterCall = args.slice(i + 1).some((b) => this.has(b));
+        res.push(laterCall ? this.save(v, out) : v);
+      }
+    }
+    return res;
+  }
+
+  /**
+   * Optional chains (`a?.b.c(d)?.e`): the chain is evaluated link by link inside a labeled block,
+   * leaving it with `undefined` as soon as an optional link meets null or undefined.
+   */
+  private optionalChain(node: t.Expression, out: Item[]): t.Expression {
+    const links: t.Expression[] = [];
+    let cur: t.Expression = node;
+    while (cur.type === "OptionalMemberExpression" || cur.type === "OptionalCallExpression" ||
+           (links.length > 0 && (cur.type === "MemberExpression" || cur.type === "CallExpression"))) {
+      links.unshift(cur);
+      cur = cur.type === "OptionalCallExpression" || cur.type === "CallExpression" ? (cur.callee as t.Expression) : (cur.object as t.Expression);
+    }
+    const res = this.ctx.temp();
+    const exit = this.ctx.label("chain");
+    const body: Item[] = [];
+    let value = this.save(this.expr(cur, body), body);
+    let thisValue: t.Expression | null = null;
+    for (const link of links) {
+      const optional = (link as any).optional === true;
+      if (optional) {
+        body.push({ kind: "plain", stmt: t.ifStatement(t.binaryExpression("==", t.cloneNode(value), t.nullLiteral()),
+          t.blockStatement([assign(t.cloneNode(res), undef()), t.breakStatement(id(exit))])) });
+      }
+      if (link.type === "OptionalMemberExpression" || link.type === "MemberExpression") {
+        const key = link.computed ? this.save(this.expr(link.property as t.Expression, body), body) : link.property;
+        thisValue = value;
+        const next = this.ctx.temp();
+        body.push({ kind: "plain", stmt: assign(next, t.memberExpression(t.cloneNode(value), key as t.Expression, link.computed)) });
+        value = next;
+      } else {
+        const call = link as t.CallExpression | t.OptionalCallExpression;
+        const argv = this.args(call.arguments as (t.Expression | t.SpreadElement)[], body);
+        const next = this.ctx.temp();
+        const target = thisValue
+          ? t.callExpression(t.memberExpression(t.cloneNode(value), id("call")), [t.cloneNode(thisValue), ...argv])
+          : t.callExpression(t.cloneNode(value), argv);
+        body.push(this.ctx.callSite([], t.cloneNode(value), target, next));
+        value = next;
+        thisValue = null;
+      }
+    }
+    body.push({ kind: "plain", stmt: assign(t.cloneNode(res), t.cloneNode(value)) });
+    const [lo, hi] = rangeOf(body);
+    const block = t.labeledStatement(id(exit), t.blockStatement(defaultAssemble(body)));
+    out.push(lo <= hi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(lo, hi), block) } : { kind: "plain", stmt: block });
+    return t.cloneNode(res);
+  }
+}
+
+import { assemble as defaultAssemble, running, inRange as rangeTest } from "./context.js";
+
+/** The call-site numbers used by a list of items (read back from the guards they carry). */
+export function rangeOf(items: Item[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const it of items) {
+    if (it.kind !== "fixed") continue;
+    const r = (it.stmt as any).__pcRange as [number, number] | undefined;
+    const [a, b] = r ?? scanRange(it.stmt);
+    if (a < lo) lo = a;
+    if (b > hi) hi = b;
+  }
+  return [lo, hi];
+}
+
+/** Finds the smallest and largest `$$pc === k` tests inside a statement. */
+export function scanRange(node: t.Node): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const visit = (n: any) => {
+    if (!n || typeof n.type !== "string") return;
+    if (n.type === "BinaryExpression" && n.left.type === "Identifier" && n.left.name === "$$pc" &&
+        (n.operator === "===" || n.operator === ">=" || n.operator === "<=") && n.right.type === "NumericLiteral" && n.right.value > 0) {
+      const v = n.right.value;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression" || n.type === "FunctionDeclaration" ||
+        n.type === "ClassExpression" || n.type === "ClassDeclaration" || n.type === "ObjectMethod") return;
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[key];
+      if (Array.isArray(c)) c.forEach(visit);
+      else visit(c);
+    }
+  };
+  visit(node);
+  return [lo, hi];
+}

@@ -1,0 +1,112 @@
+/**
+ * Frames: compiles one function into a resumable frame. The body is rewritten by statements.ts;
+ * this module adds the prologue that tells the three ways a compiled function can be entered:
+ *
+ *   if ($$F.s === SELF) $$F.s = null;             // called directly by compiled code: run
+ *   else if ($$F.s === $$F.R) { restore locals }  // re-invoked by the trampoline: resume at $$pc
+ *   else if ($$F.f) return $$F.nat(SELF, ...);     // entered from native code inside a fiber
+ */
+import { types as t } from "@babel/core";
+import { FnCtx, FunctionInfo, assemble, assign, id, num, undef, protocolMember as F, slotRead } from "./context.js";
+import { Exploder, ExplodeEnv } from "./explode.js";
+import { StatementRewriter, blockDeclarations } from "./statements.js";
+import { PC, LOCALS, METHOD, ARGS } from "./names.js";
+
+export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>): void {
+  const body = fn.body as t.BlockStatement;
+  const ctx = new FnCtx(info);
+  const env: ExplodeEnv = { ctx, shadowed };
+  const ex = new Exploder(env);
+  const rewriter = new StatementRewriter(ctx, ex);
+
+  if (info.usesArguments) renameArguments(body);
+  const paramNames = [...info.params.map((p) => p.name), ...(info.restParam ? [info.restParam.name] : [])];
+  const vars = collectVars(body).filter((v) => !paramNames.includes(v));
+  const { lets, functions } = blockDeclarations(body.body);
+  const fnNames = [...paramNames, ...vars, ...lets];
+  if (info.usesArguments) fnNames.push(ARGS);
+
+  const items = rewriter.block(body.body, fnNames, true);
+  const rewritten = assemble(items);
+
+  const restore: t.Statement[] = [
+    assign(id(LOCALS), t.memberExpression(F("rec"), id("l"))),
+    assign(id(PC), t.memberExpression(F("rec"), id("pc"))),
+    assign(F("s"), t.nullLiteral()),
+  ];
+  for (const [name, slot] of ctx.slots) {
+    if (functions.includes(name) || fnNames.includes(name) || ctx.temps.includes(name)) restore.push(assign(id(name), slotRead(slot)));
+  }
+  for (const name of functions) restore.push(assign(id(name), slotRead(ctx.slot(name))));
+
+  const nativeArgs = info.usesArguments
+    ? id("arguments")
+    : t.arrayExpression([...info.params.map((p) => id(p.name)), ...(info.restParam ? [t.spreadElement(id(info.restParam.name))] : [])]);
+  const natCall = t.callExpression(F("nat"), [
+    t.cloneNode(info.self),
+    info.isArrow ? undef() : t.thisExpression(),
+    nativeArgs,
+    info.canConstruct ? t.metaProperty(id("new"), id("target")) : undef(),
+  ]);
+
+  const declared = [PC, LOCALS, METHOD, ...lets, ...ctx.temps].filter((n, i, a) => a.indexOf(n) === i);
+  const prologue: t.Statement[] = [
+    t.variableDeclaration("let", declared.map((n) => t.variableDeclarator(id(n), n === PC ? num(0) : null))),
+  ];
+  if (vars.length) prologue.push(t.variableDeclaration("var", vars.map((n) => t.variableDeclarator(id(n)))));
+  if (info.usesArguments) prologue.push(t.variableDeclaration("let", [t.variableDeclarator(id(ARGS), id("arguments"))]));
+  prologue.push(
+    t.ifStatement(
+      t.binaryExpression("===", F("s"), t.cloneNode(info.self)),
+      assign(F("s"), t.nullLiteral()),
+      t.ifStatement(
+        t.binaryExpression("===", F("s"), F("R")),
+        t.blockStatement(restore),
+        t.ifStatement(F("f"), t.returnStatement(natCall)),
+      ),
+    ),
+  );
+  body.body = [...directives(body), ...prologue, ...rewritten];
+}
+
+function directives(_body: t.BlockStatement): t.Statement[] {
+  return [];
+}
+
+/** `var` names declared anywhere in the body, outside nested functions. */
+function collectVars(body: t.BlockStatement): string[] {
+  const names = new Set<string>();
+  const visit = (n: any) => {
+    if (!n || typeof n.type !== "string") return;
+    if (t.isFunction(n) || t.isClass(n)) return;
+    if (n.type === "VariableDeclaration" && n.kind === "var") {
+      for (const d of n.declarations) for (const name of Object.keys(t.getBindingIdentifiers(d.id))) names.add(name);
+    }
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[key];
+      if (Array.isArray(c)) c.forEach(visit);
+      else visit(c);
+    }
+  };
+  body.body.forEach(visit);
+  return [...names];
+}
+
+/** `arguments` (here and in nested arrows) becomes `$$args`, a local saved with the frame. */
+function renameArguments(body: t.BlockStatement): void {
+  const visit = (n: any, parent: any, key: string) => {
+    if (!n || typeof n.type !== "string") return;
+    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
+    if (n.type === "Identifier" && n.name === "arguments" && t.isReferenced(n, parent)) {
+      n.name = ARGS;
+      return;
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) c.forEach((x) => visit(x, n, k));
+      else visit(c, n, k);
+    }
+    void key;
+  };
+  body.body.forEach((s) => visit(s, body, "body"));
+}

@@ -1,0 +1,91 @@
+/**
+ * fibers-ts compiler API.
+ *
+ *   transform(code, { filename, sourceType, sourceMaps, all }) -> { code, map }
+ *
+ * TypeScript syntax is stripped first (by extension), then every resumable function is rewritten
+ * into a frame that a fiber can suspend through (compiler/plugin.ts).
+ */
+import { parseSync, transformFromAstSync, types as t } from "@babel/core";
+// @ts-ignore -- the plugin ships no types
+import transformTypeScript from "@babel/plugin-transform-typescript";
+import { fibersPlugin, type ModuleFormat } from "./plugin.js";
+import { CompileError } from "./errors.js";
+
+export { CompileError };
+
+export interface TransformOptions {
+  filename: string;
+  /** "module" (ESM, default), "commonjs", or "script" (a classic script; see docs/design.md). */
+  sourceType?: ModuleFormat;
+  /** true for an external map object, "inline" to append a data-URL comment. */
+  sourceMaps?: boolean | "inline";
+  /**
+   * Make every function resumable even where analysis would prove no switch can reach it
+   * (conformance testing). Today every resumable function is compiled either way.
+   */
+  all?: boolean;
+  /** "global" for code that must not import the package (the runtime's own compiled files). */
+  runtime?: "package" | "global";
+}
+
+export interface TransformResult {
+  code: string;
+  map: object | null;
+}
+
+export function transform(code: string, options: TransformOptions): TransformResult {
+  const filename = options.filename;
+  const format = options.sourceType ?? "module";
+  const isTS = /\.[cm]?tsx?$/.test(filename);
+  const isTSX = /\.tsx$/.test(filename);
+  let ast: t.File | null;
+  try {
+    ast = parseSync(code, {
+      filename,
+      sourceType: format === "module" ? "module" : "script",
+      configFile: false,
+      babelrc: false,
+      parserOpts: {
+        plugins: isTS ? (isTSX ? ["typescript", "jsx"] : ["typescript"]) : [],
+        allowReturnOutsideFunction: format === "commonjs",
+      },
+    });
+  } catch (e) {
+    throw syntaxError(e, filename);
+  }
+  if (!ast) throw new CompileError(filename, 1, 1, "could not parse the file");
+  try {
+    if (isTS) {
+      ast = transformFromAstSync(ast, code, {
+        filename,
+        configFile: false,
+        babelrc: false,
+        ast: true,
+        code: false,
+        plugins: [[transformTypeScript, { isTSX, allowDeclareFields: true, onlyRemoveTypeImports: false }]],
+      })!.ast!;
+    }
+    const out = transformFromAstSync(ast, code, {
+      filename,
+      configFile: false,
+      babelrc: false,
+      sourceMaps: options.sourceMaps ?? false,
+      sourceFileName: filename,
+      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package" }]],
+    });
+    return { code: out!.code!, map: (out!.map as object | undefined) ?? null };
+  } catch (e) {
+    if (e instanceof CompileError) throw new CompileError(e.file, e.line, e.column, e.reason);
+    throw e;
+  }
+}
+
+function syntaxError(e: unknown, filename: string): CompileError {
+  const err = e as { loc?: { line: number; column: number }; message?: string; reasonCode?: string };
+  let message = err.message ?? String(e);
+  if (message.startsWith(filename + ":")) message = message.slice(filename.length + 1).trim();
+  message = message.replace(/\s*\(\d+:\d+\)\s*$/, "").split("\n")[0];
+  if (err.loc) return new CompileError(filename, err.loc.line, err.loc.column + 1, `syntax error: ${message}; fix the syntax and compile again`);
+  return new CompileError(filename, 1, 1, `syntax error: ${message}`);
+}

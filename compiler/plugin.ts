@@ -1,0 +1,128 @@
+/**
+ * The fibers-ts Babel plugin. Its passes run in the order of docs/design.md, "Compiler passes":
+ *
+ *   check -> normalize -> rename -> box -> self -> frames -> header
+ *
+ * Every resumable function of the file is compiled (see normalize.ts `isResumable`); generators,
+ * async functions, getters/setters and class constructors keep their bodies, and calls made from
+ * them are ordinary calls, so whatever they call is entered as from native code.
+ */
+import { types as t, type NodePath, type PluginObj } from "@babel/core";
+import { checkProgram } from "./check.js";
+import { isResumable, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
+import { boxCapturedVariables } from "./boxing.js";
+import { bindSelf, finishSelf, selfOf } from "./self.js";
+import { compileFunction } from "./frames.js";
+import type { FunctionInfo } from "./context.js";
+import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
+
+export type ModuleFormat = "module" | "commonjs" | "script";
+
+export interface PluginOptions {
+  filename: string;
+  format: ModuleFormat;
+  /** How compiled code reaches the runtime: the package import (default), or only the global. */
+  runtime?: "package" | "global";
+}
+
+export function fibersPlugin(_api: unknown, options: PluginOptions): PluginObj {
+  return {
+    name: "fibers-ts",
+    visitor: {
+      Program(program) {
+        compileProgram(program, options);
+        program.skip();
+      },
+    },
+  };
+}
+
+function resumableFunctions(program: NodePath<t.Program>): FunctionPath[] {
+  const list: FunctionPath[] = [];
+  program.traverse({
+    Function: {
+      exit(p) {
+        if (isResumable(p)) list.push(p);
+      },
+    },
+  });
+  return list; // innermost first
+}
+
+export function compileProgram(program: NodePath<t.Program>, options: PluginOptions): void {
+  checkProgram(program, options.filename);
+
+  for (const fn of resumableFunctions(program)) normalizeFunction(fn);
+  program.scope.crawl();
+  for (const fn of resumableFunctions(program)) renameShadowing(fn);
+  program.scope.crawl();
+  for (const fn of resumableFunctions(program)) boxCapturedVariables(fn);
+  program.scope.crawl();
+
+  const functions = resumableFunctions(program);
+  const nodes = functions.map((f) => f.node);
+  for (const fn of functions) bindSelf(fn);
+  finishSelf();
+
+  const shadowed = new Set<string>();
+  program.traverse({
+    Scope(p) {
+      for (const name of Object.keys(p.scope.bindings)) shadowed.add(name);
+    },
+  });
+  for (const name of Object.keys(program.scope.bindings)) shadowed.add(name);
+
+  for (const node of nodes) compileFunction(node, functionInfo(node), shadowed);
+  addHeader(program, options);
+}
+
+function functionInfo(node: t.Function): FunctionInfo {
+  const params: t.Identifier[] = [];
+  let restParam: t.Identifier | null = null;
+  for (const p of node.params) {
+    if (p.type === "Identifier") params.push(p);
+    else if (p.type === "RestElement" && p.argument.type === "Identifier") restParam = p.argument;
+  }
+  const isArrow = node.type === "ArrowFunctionExpression";
+  return {
+    self: selfOf(node)!,
+    isArrow,
+    canConstruct: node.type === "FunctionDeclaration" || node.type === "FunctionExpression",
+    params,
+    restParam,
+    usesArguments: !isArrow && usesArguments(node.body),
+  };
+}
+
+function usesArguments(body: t.Node): boolean {
+  let found = false;
+  const visit = (n: any, parent: any) => {
+    if (found || !n || typeof n.type !== "string") return;
+    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
+    if (n.type === "Identifier" && n.name === "arguments" && t.isReferenced(n, parent)) {
+      found = true;
+      return;
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) c.forEach((x) => visit(x, n));
+      else visit(c, n);
+    }
+  };
+  visit(body, null);
+  return found;
+}
+
+/** `$$F`: the agent's protocol object, read once per module. */
+function addHeader(program: NodePath<t.Program>, options: PluginOptions): void {
+  const lookup = t.memberExpression(t.identifier("globalThis"),
+    t.callExpression(t.memberExpression(t.identifier("Symbol"), t.identifier("for")), [t.stringLiteral(PROTOCOL_KEY)]), true);
+  const stmts: t.Statement[] = [];
+  if (options.runtime !== "global") {
+    if (options.format === "module") stmts.push(t.importDeclaration([], t.stringLiteral("fibers-ts/internal")));
+    else stmts.push(t.expressionStatement(t.callExpression(t.identifier("require"), [t.stringLiteral("fibers-ts/internal")])));
+  }
+  const kind = options.format === "script" ? "var" : "const";
+  stmts.push(t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(PROTOCOL), lookup)]));
+  program.node.body.unshift(...stmts);
+}

@@ -1,0 +1,545 @@
+/**
+ * Statements: rewrites a function body so it can be re-entered at any call site.
+ *
+ * - A statement without call sites is "plain": it runs only when `$$pc === 0` (grouped guards).
+ * - A compound statement holding call sites [lo, hi] is entered when running or when resuming
+ *   into that range; inside it, the same rules apply recursively.
+ * - Block-scoped declarations are hoisted to the start of their block and restored there from the
+ *   frame record on re-entry; the declaration itself becomes an assignment (see docs/design.md).
+ * - Loops skip their test on re-entry; for-of and for-in become index/iterator loops whose state
+ *   lives in frame locals; `switch` dispatches on a saved case index; try/finally whose finally
+ *   makes calls keeps its completion (return/throw/break) in frame locals.
+ */
+import { types as t } from "@babel/core";
+import { FnCtx, Item, JumpTarget, assemble, assign, id, num, running, resuming, undef, protocolMember as F } from "./context.js";
+import { Exploder, rangeOf } from "./explode.js";
+
+export class StatementRewriter {
+  constructor(private readonly ctx: FnCtx, private readonly ex: Exploder) {}
+
+  private has(node: t.Node | null | undefined): boolean {
+    return this.ex.has(node);
+  }
+
+  /** A function body or block: hoisted, restorable declarations, then the statements. */
+  block(stmts: t.Statement[], extraNames: string[] = [], isFunctionBody = false): Item[] {
+    const { lets, functions } = blockDeclarations(stmts);
+    const names = [...extraNames, ...lets];
+    const items: Item[] = [];
+    this.ctx.pushScope([...names, ...functions]);
+    if (!isFunctionBody) {
+      if (names.length) items.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
+      if (functions.length) items.push({ kind: "fixed", stmt: this.ctx.restoreAssignments(functions) });
+    }
+    for (const s of stmts) this.stmt(s, items);
+    this.ctx.popScope();
+    return items;
+  }
+
+  private wrapCompound(stmt: t.Statement, lo: number, hi: number): Item {
+    if (lo > hi) return { kind: "plain", stmt };
+    return { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(lo, hi), stmt) };
+  }
+
+  stmt(s: t.Statement, out: Item[], labels: string[] = []): void {
+    switch (s.type) {
+      case "FunctionDeclaration":
+        out.push({ kind: "decl", stmt: s });
+        return;
+      case "VariableDeclaration":
+        this.declaration(s, out);
+        return;
+      case "ClassDeclaration":
+        out.push({ kind: "plain", stmt: assign(t.cloneNode(s.id!), t.classExpression(s.id, s.superClass, s.body, s.decorators)) });
+        return;
+    }
+    if (!this.has(s) && !this.needsJumpRewrite(s)) {
+      out.push({ kind: "plain", stmt: s });
+      return;
+    }
+    switch (s.type) {
+      case "ExpressionStatement":
+        if (s.expression.type === "CallExpression" || s.expression.type === "NewExpression") this.ex.call(s.expression, out, false);
+        else this.ex.effect(s.expression, out);
+        return;
+      case "ReturnStatement": {
+        const v = s.argument ? this.ex.expr(s.argument, out) : null;
+        out.push({ kind: "plain", stmt: this.returnStmt(v) });
+        return;
+      }
+      case "ThrowStatement":
+        out.push({ kind: "plain", stmt: t.throwStatement(this.ex.expr(s.argument, out)) });
+        return;
+      case "IfStatement": {
+        const test = this.ex.expr(s.test, out);
+        const yes = this.nested(s.consequent);
+        const no = s.alternate ? this.nested(s.alternate) : [];
+        out.push(this.ex.compoundIf(test, yes, no));
+        return;
+      }
+      case "BlockStatement": {
+        const lo = this.ctx.peekPc();
+        const items = this.block(s.body);
+        out.push(this.wrapCompound(t.blockStatement(assemble(items)), lo, this.ctx.peekPc() - 1));
+        return;
+      }
+      case "LabeledStatement": {
+        const all = [...labels, s.label.name];
+        if (isLoop(s.body)) {
+          this.stmt(s.body, out, all);
+          return;
+        }
+        const lo = this.ctx.peekPc();
+        this.ctx.jumps.push({ kind: "label", labels: [s.label.name] });
+        const inner = this.nested(s.body);
+        this.ctx.jumps.pop();
+        out.push(this.wrapCompound(t.labeledStatement(s.label, t.blockStatement(assemble(inner))), lo, this.ctx.peekPc() - 1));
+        return;
+      }
+      case "WhileStatement":
+        return this.whileLoop(s, out, labels);
+      case "DoWhileStatement":
+        return this.doWhile(s, out, labels);
+      case "ForStatement":
+        return this.forLoop(s, out, labels);
+      case "ForOfStatement":
+        return this.forOf(s, out, labels);
+      case "ForInStatement":
+        return this.forIn(s, out, labels);
+      case "TryStatement":
+        return this.tryStmt(s, out);
+      case "SwitchStatement":
+        return this.switchStmt(s, out, labels);
+      case "BreakStatement":
+      case "ContinueStatement":
+        out.push({ kind: "plain", stmt: this.jump(s) });
+        return;
+      default:
+        out.push({ kind: "plain", stmt: s });
+    }
+  }
+
+  /** A nested statement rewritten as its own block of items. */
+  private nested(s: t.Statement): Item[] {
+    if (s.type === "BlockStatement") return this.block(s.body);
+    const items: Item[] = [];
+    this.stmt(s, items);
+    return items;
+  }
+
+  /** Declarations become assignments; the names were hoisted by `block`. */
+  private declaration(s: t.VariableDeclaration, out: Item[]): void {
+    for (const d of s.declarations) {
+      if (d.init) {
+        if (d.id.type === "Identifier") {
+          out.push({ kind: "plain", stmt: assign(d.id, this.ex.expr(d.init, out)) });
+        } else {
+          const v = this.ex.expr(d.init, out);
+          out.push({ kind: "plain", stmt: t.expressionStatement(t.assignmentExpression("=", d.id as t.LVal, v)) });
+        }
+      } else if (s.kind !== "var") {
+        // `let x;` re-executed (in a loop) resets x to undefined.
+        for (const name of Object.keys(t.getBindingIdentifiers(d.id))) out.push({ kind: "plain", stmt: assign(id(name), undef()) });
+      }
+    }
+  }
+
+  /** Plain statements that contain a break/continue/return crossing a compiled finally must still be rewritten. */
+  private needsJumpRewrite(s: t.Statement): boolean {
+    if (!this.ctx.jumps.some((j) => j.kind === "finally" || j.continueAs)) return false;
+    let found = false;
+    const visit = (n: any) => {
+      if (found || !n || typeof n.type !== "string") return;
+      if (n.type === "ReturnStatement" || n.type === "BreakStatement" || n.type === "ContinueStatement") {
+        found = true;
+        return;
+      }
+      if (t.isFunction(n) || t.isClass(n)) return;
+      for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+        const c = n[key];
+        if (Array.isArray(c)) c.forEach(visit);
+        else visit(c);
+      }
+    };
+    visit(s);
+    return found;
+  }
+
+  // ---- jumps -------------------------------------------------------------------------------
+
+  /** `return v`, or inside a compiled finally: record the completion and leave the try block. */
+  private returnStmt(v: t.Expression | null): t.Statement {
+    const fin = [...this.ctx.jumps].reverse().find((j) => j.kind === "finally");
+    if (!fin) return t.returnStatement(v);
+    const c = fin.completion!;
+    return t.blockStatement([assign(t.cloneNode(c.value), v ?? undef()), assign(t.cloneNode(c.code), num(2)), t.breakStatement(id(c.exit))]);
+  }
+
+  private jump(s: t.BreakStatement | t.ContinueStatement): t.Statement {
+    const isBreak = s.type === "BreakStatement";
+    const label = s.label?.name;
+    const stack = this.ctx.jumps;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const j = stack[i];
+      if (j.kind === "finally") {
+        // The target lies outside a compiled try/finally: run the finally first.
+        const c = j.completion!;
+        const code = 3 + c.jumps.length;
+        c.jumps.push(t.cloneNode(s));
+        return t.blockStatement([assign(t.cloneNode(c.code), num(code)), t.breakStatement(id(c.exit))]);
+      }
+      const matches = label ? j.labels.includes(label) : isBreak ? j.kind === "loop" || j.kind === "switch" : j.kind === "loop";
+      if (!matches) continue;
+      if (!isBreak && j.continueAs) return t.breakStatement(id(j.continueAs));
+      return s;
+    }
+    return s;
+  }
+
+  private loopBody(body: t.Statement, labels: string[], continueAs?: string): Item[] {
+    this.ctx.jumps.push({ kind: "loop", labels, continueAs });
+    const items = this.nested(body);
+    this.ctx.jumps.pop();
+    return items;
+  }
+
+  private labeled(labels: string[], loop: t.Statement): t.Statement {
+    return labels.reduceRight<t.Statement>((acc, l) => t.labeledStatement(id(l), acc), loop);
+  }
+
+  // ---- loops -------------------------------------------------------------------------------
+
+  private whileLoop(s: t.WhileStatement, out: Item[], labels: string[]): void {
+    const lo = this.ctx.peekPc();
+    let loop: t.Statement;
+    if (!this.has(s.test)) {
+      const body = this.loopBody(s.body, labels);
+      loop = t.whileStatement(t.logicalExpression("||", resuming(), s.test), t.blockStatement(assemble(body)));
+    } else {
+      const items: Item[] = [];
+      const test = this.ex.expr(s.test, items);
+      items.push({ kind: "plain", stmt: t.ifStatement(t.unaryExpression("!", test), t.breakStatement()) });
+      items.push(...this.loopBody(s.body, labels));
+      loop = t.whileStatement(t.booleanLiteral(true), t.blockStatement(assemble(items)));
+    }
+    out.push(this.wrapCompound(this.labeled(labels, loop), lo, this.ctx.peekPc() - 1));
+  }
+
+  private doWhile(s: t.DoWhileStatement, out: Item[], labels: string[]): void {
+    const lo = this.ctx.peekPc();
+    let loop: t.Statement;
+    if (!this.has(s.test)) {
+      loop = t.doWhileStatement(s.test, t.blockStatement(assemble(this.loopBody(s.body, labels))));
+    } else {
+      const cont = this.ctx.label("cont");
+      const body = this.loopBody(s.body, labels, cont);
+      const items: Item[] = [];
+      const [blo, bhi] = rangeOf(body);
+      items.push(blo <= bhi ? { kind: "fixed", stmt: t.labeledStatement(id(cont), t.blockStatement(assemble(body))) }
+                            : { kind: "plain", stmt: t.labeledStatement(id(cont), t.blockStatement(assemble(body))) });
+      const again = this.ctx.temp();
+      items.push({ kind: "plain", stmt: assign(again, this.ex.expr(s.test, items)) });
+      loop = t.doWhileStatement(t.cloneNode(again), t.blockStatement(assemble(items)));
+    }
+    out.push(this.wrapCompound(this.labeled(labels, loop), lo, this.ctx.peekPc() - 1));
+  }
+
+  private forLoop(s: t.ForStatement, out: Item[], labels: string[]): void {
+    const lo = this.ctx.peekPc();
+    const pre: Item[] = [];
+    let init: t.VariableDeclaration | t.Expression | null = s.init ?? null;
+    let headNames: string[] = [];
+    if (init && init.type === "VariableDeclaration" && init.kind !== "var" &&
+        init.declarations.every((d) => d.id.type === "Identifier")) {
+      // for (let i = ...): keep the declaration in the head (per-iteration bindings), restored on re-entry.
+      headNames = init.declarations.map((d) => (d.id as t.Identifier).name);
+      this.ctx.pushScope(headNames);
+      const decls = init.declarations.map((d) => {
+        const v = d.init ? this.ex.expr(d.init, pre) : undef();
+        return t.variableDeclarator(d.id, t.conditionalExpression(resuming(), t.memberExpression(id("$$l"), num(this.ctx.slot((d.id as t.Identifier).name)), true), v));
+      });
+      init = t.variableDeclaration("let", decls);
+    } else if (init && init.type === "VariableDeclaration") {
+      // var, or let/const with patterns (hoisted to the enclosing block by `block`)
+      const items: Item[] = [];
+      if (init.kind !== "var") {
+        const names = init.declarations.flatMap((d) => Object.keys(t.getBindingIdentifiers(d.id)));
+        this.ctx.pushScope(names);
+        headNames = names;
+        pre.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
+      }
+      this.declaration(init, items);
+      pre.push(...items);
+      init = null;
+    } else if (init && this.has(init)) {
+      this.ex.effect(init as t.Expression, pre);
+      init = null;
+    }
+
+    let loop: t.Statement;
+    const test = s.test ?? null;
+    const update = s.update ?? null;
+    if (!this.has(test) && !this.has(update)) {
+      const body = this.loopBody(s.body, labels);
+      loop = t.forStatement(init, test ? t.logicalExpression("||", resuming(), test) : null, update, t.blockStatement(assemble(body)));
+    } else {
+      const items: Item[] = [];
+      if (test) {
+        const v = this.ex.expr(test, items);
+        items.push({ kind: "plain", stmt: t.ifStatement(t.unaryExpression("!", v), t.breakStatement()) });
+      }
+      if (this.has(update)) {
+        const cont = this.ctx.label("cont");
+        const body = this.loopBody(s.body, labels, cont);
+        const [blo, bhi] = rangeOf(body);
+        const block = t.labeledStatement(id(cont), t.blockStatement(assemble(body)));
+        items.push(blo <= bhi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(blo, bhi), block) } : { kind: "plain", stmt: block });
+        this.ex.effect(update!, items);
+        loop = t.forStatement(init, null, null, t.blockStatement(assemble(items)));
+      } else {
+        items.push(...this.loopBody(s.body, labels));
+        loop = t.forStatement(init, null, update, t.blockStatement(assemble(items)));
+      }
+    }
+    if (headNames.length) this.ctx.popScope();
+    const hi = this.ctx.peekPc() - 1;
+    const all = assembleInto(pre, this.labeled(labels, loop), lo, hi, this.ctx);
+    out.push(this.wrapCompound(all, lo, hi));
+  }
+
+  /** Binds a loop variable (`for (const [a, b] of ...)`, `for (x.y in ...)`) from a value. */
+  private bindLoopHead(left: t.VariableDeclaration | t.LVal, value: t.Expression, out: Item[]): string[] {
+    if (left.type === "VariableDeclaration") {
+      const target = left.declarations[0].id;
+      const names = Object.keys(t.getBindingIdentifiers(target));
+      if (left.kind !== "var") {
+        out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
+        this.ctx.pushScope(names);
+      }
+      out.push({ kind: "plain", stmt: t.expressionStatement(t.assignmentExpression("=", target as t.LVal, value)) });
+      return left.kind !== "var" ? names : [];
+    }
+    out.push({ kind: "plain", stmt: t.expressionStatement(t.assignmentExpression("=", left, value)) });
+    return [];
+  }
+
+  private forOf(s: t.ForOfStatement, out: Item[], labels: string[]): void {
+    if (s.await) {
+      out.push({ kind: "plain", stmt: s });
+      return;
+    }
+    const lo = this.ctx.peekPc();
+    const pre: Item[] = [];
+    const src = this.ctx.temp("src");
+    const arr = this.ctx.temp("arr");
+    const it = this.ctx.temp("it");
+    const idx = this.ctx.temp("i");
+    const step = this.ctx.temp("r");
+    const value = this.ctx.temp("v");
+    pre.push({ kind: "plain", stmt: assign(src, t.callExpression(F("iter"), [this.ex.expr(s.right, pre)])) });
+    pre.push({ kind: "plain", stmt: assign(arr, t.memberExpression(src, id("a"))) });
+    pre.push({ kind: "plain", stmt: assign(it, t.memberExpression(t.cloneNode(src), id("it"))) });
+    pre.push({ kind: "plain", stmt: assign(idx, num(0)) });
+
+    const items: Item[] = [];
+    // Array: by index, as the unmodified array iterator does. Otherwise: the iterator's next().
+    const fromArray: Item[] = [{ kind: "plain", stmt: t.blockStatement([
+      t.ifStatement(t.binaryExpression(">=", t.cloneNode(idx), t.memberExpression(t.cloneNode(arr), id("length"))), t.breakStatement()),
+      assign(t.cloneNode(value), t.memberExpression(t.cloneNode(arr), t.updateExpression("++", t.cloneNode(idx)), true)),
+    ]) }];
+    const fromIterator: Item[] = [];
+    // While next() runs the iterator is not ours to close (a throwing next() is not closed).
+    const savedIt = this.ctx.temp("it");
+    fromIterator.push({ kind: "plain", stmt: assign(savedIt, t.cloneNode(it)) });
+    fromIterator.push({ kind: "plain", stmt: assign(t.cloneNode(it), t.nullLiteral()) });
+    fromIterator.push(this.ctx.callSite([assign(id("$$m"), t.memberExpression(t.cloneNode(savedIt), id("next")))], id("$$m"),
+      t.callExpression(t.memberExpression(id("$$m"), id("call")), [t.cloneNode(savedIt)]), step));
+    fromIterator.push({ kind: "plain", stmt: t.blockStatement([
+      assign(t.cloneNode(step), t.callExpression(F("step"), [t.cloneNode(step)])),
+      t.ifStatement(t.memberExpression(t.cloneNode(step), id("done")), t.breakStatement()),
+      assign(t.cloneNode(it), t.cloneNode(savedIt)),
+      assign(t.cloneNode(value), t.memberExpression(t.cloneNode(step), id("value"))),
+    ]) });
+    items.push(this.ex.compoundIf(t.binaryExpression("!==", t.cloneNode(arr), t.nullLiteral()), fromArray, fromIterator));
+    const bodyItems: Item[] = [];
+    const names = this.bindLoopHead(s.left as any, t.cloneNode(value), bodyItems);
+    this.ctx.jumps.push({ kind: "loop", labels });
+    if (s.body.type === "BlockStatement") bodyItems.push(...this.block(s.body.body));
+    else this.stmt(s.body, bodyItems);
+    this.ctx.jumps.pop();
+    if (names.length) this.ctx.popScope();
+    const [blo, bhi] = rangeOf(bodyItems);
+    const bodyBlock = t.blockStatement(assemble(bodyItems));
+    items.push(blo <= bhi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(blo, bhi), bodyBlock) } : { kind: "plain", stmt: bodyBlock });
+    const loop = this.labeled(labels, t.forStatement(null, null, null, t.blockStatement(assemble(items))));
+    // Closing the iterator on break/return/throw, but not while the fiber unwinds.
+    const guarded = t.tryStatement(t.blockStatement([loop]), null,
+      t.blockStatement([t.expressionStatement(t.callExpression(F("close"), [t.cloneNode(it)]))]));
+    const hi = this.ctx.peekPc() - 1;
+    out.push(this.wrapCompound(assembleInto(pre, guarded, lo, hi, this.ctx), lo, hi));
+  }
+
+  private forIn(s: t.ForInStatement, out: Item[], labels: string[]): void {
+    const lo = this.ctx.peekPc();
+    const pre: Item[] = [];
+    const obj = this.ctx.temp("o");
+    const keys = this.ctx.temp("keys");
+    const idx = this.ctx.temp("i");
+    pre.push({ kind: "plain", stmt: assign(obj, this.ex.expr(s.right, pre)) });
+    pre.push({ kind: "plain", stmt: assign(keys, t.callExpression(F("keys"), [t.cloneNode(obj)])) });
+    pre.push({ kind: "plain", stmt: assign(idx, num(0)) });
+    const items: Item[] = [];
+    const key = t.memberExpression(t.cloneNode(keys), t.cloneNode(idx), true);
+    // A key deleted before it is visited is skipped, as for-in does.
+    items.push({ kind: "plain", stmt: t.ifStatement(
+      t.unaryExpression("!", t.binaryExpression("in", t.cloneNode(key), t.callExpression(id("Object"), [t.cloneNode(obj)]))),
+      t.continueStatement()) });
+    const names = this.bindLoopHead(s.left as any, t.cloneNode(key), items);
+    this.ctx.jumps.push({ kind: "loop", labels });
+    if (s.body.type === "BlockStatement") items.push(...this.block(s.body.body));
+    else this.stmt(s.body, items);
+    this.ctx.jumps.pop();
+    if (names.length) this.ctx.popScope();
+    const loop = this.labeled(labels, t.forStatement(null,
+      t.logicalExpression("||", resuming(), t.binaryExpression("<", t.cloneNode(idx), t.memberExpression(t.cloneNode(keys), id("length")))),
+      t.updateExpression("++", t.cloneNode(idx)), t.blockStatement(assemble(items))));
+    const hi = this.ctx.peekPc() - 1;
+    out.push(this.wrapCompound(assembleInto(pre, loop, lo, hi, this.ctx), lo, hi));
+  }
+
+  // ---- switch ------------------------------------------------------------------------------
+
+  private switchStmt(s: t.SwitchStatement, out: Item[], labels: string[]): void {
+    const lo = this.ctx.peekPc();
+    const pre: Item[] = [];
+    const disc = this.ctx.temp("d");
+    const which = this.ctx.temp("k");
+    pre.push({ kind: "plain", stmt: assign(disc, this.ex.expr(s.discriminant, pre)) });
+    // The matching case index, testing cases in order (lazily, as switch does); default last.
+    const defaultIndex = s.cases.findIndex((c) => c.test === null);
+    pre.push({ kind: "plain", stmt: assign(t.cloneNode(which), num(defaultIndex)) });
+    const tests: Item[] = [];
+    const exit = this.ctx.label("case");
+    s.cases.forEach((c, i) => {
+      if (!c.test) return;
+      const v = this.ex.expr(c.test, tests);
+      tests.push({ kind: "plain", stmt: t.ifStatement(t.binaryExpression("===", t.cloneNode(disc), v),
+        t.blockStatement([assign(t.cloneNode(which), num(i)), t.breakStatement(id(exit))])) });
+    });
+    const [tlo, thi] = rangeOf(tests);
+    const testBlock = t.labeledStatement(id(exit), t.blockStatement(assemble(tests)));
+    pre.push(tlo <= thi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(tlo, thi), testBlock) } : { kind: "plain", stmt: testBlock });
+
+    // Declarations in case bodies are scoped to the whole switch.
+    const all = s.cases.flatMap((c) => c.consequent);
+    const { lets, functions } = blockDeclarations(all);
+    this.ctx.pushScope([...lets, ...functions]);
+    if (lets.length) pre.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(lets) });
+    if (functions.length) pre.push({ kind: "fixed", stmt: this.ctx.restoreAssignments(functions) });
+    this.ctx.jumps.push({ kind: "switch", labels });
+    const cases = s.cases.map((c, i) => {
+      const items: Item[] = [];
+      for (const st of c.consequent) this.stmt(st, items);
+      return t.switchCase(num(i), assemble(items));
+    });
+    this.ctx.jumps.pop();
+    this.ctx.popScope();
+    const sw = this.labeled(labels, t.switchStatement(t.cloneNode(which), cases));
+    const hi = this.ctx.peekPc() - 1;
+    out.push(this.wrapCompound(assembleInto(pre, sw, lo, hi, this.ctx), lo, hi));
+  }
+
+  // ---- try ---------------------------------------------------------------------------------
+
+  private tryStmt(s: t.TryStatement, out: Item[]): void {
+    const lo = this.ctx.peekPc();
+    const finHasCalls = !!s.finalizer && this.has(s.finalizer);
+    let completion: JumpTarget["completion"] | undefined;
+    const pre: Item[] = [];
+    if (finHasCalls) {
+      completion = { code: this.ctx.temp("c"), value: this.ctx.temp("cv"), exit: this.ctx.label("try"), jumps: [] };
+      pre.push({ kind: "plain", stmt: assign(t.cloneNode(completion.code), num(0)) });
+      pre.push({ kind: "plain", stmt: assign(t.cloneNode(completion.value), undef()) });
+      this.ctx.jumps.push({ kind: "finally", labels: [], completion });
+    }
+    const tryLo = this.ctx.peekPc();
+    const block = this.block(s.block.body);
+    let handler: t.CatchClause | null = null;
+    let reenter: t.Statement | null = null;
+    if (s.handler) {
+      const cLo = this.ctx.peekPc();
+      const caught = id(this.ctx.label("x"));
+      const body: t.Statement[] = [];
+      if (s.handler.param) body.push(t.variableDeclaration("let", [t.variableDeclarator(s.handler.param, caught)]));
+      body.push(...s.handler.body.body);
+      // The catch parameter is restored like any block declaration (it is declared in `body`).
+      const items = this.block(body);
+      const cHi = this.ctx.peekPc() - 1;
+      handler = t.catchClause(t.cloneNode(caught), t.blockStatement(assemble(items)));
+      if (cLo <= cHi) {
+        // Resuming inside the catch block: enter it by throwing a marker from the try block.
+        reenter = t.ifStatement(t.logicalExpression("&&", resuming(), inRangeExpr(cLo, cHi)), t.throwStatement(F("RE")));
+      }
+    }
+    const tryHi = this.ctx.peekPc() - 1;
+    const tryBody = t.blockStatement([...(reenter ? [reenter] : []), ...assemble(block)]);
+    let main: t.Statement;
+    if (!finHasCalls) {
+      // A finally without call sites stays a native finally, skipped while the fiber unwinds.
+      const fin = s.finalizer
+        ? t.blockStatement([t.ifStatement(t.binaryExpression("!==", F("s"), F("U")), s.finalizer)])
+        : null;
+      main = t.tryStatement(tryBody, handler, fin);
+      const hi = this.ctx.peekPc() - 1;
+      out.push(this.wrapCompound(main, lo, hi));
+      return;
+    }
+    this.ctx.jumps.pop();
+    const c = completion!;
+    const inner = handler ? t.blockStatement([t.tryStatement(tryBody, handler)]) : tryBody;
+    const err = id(this.ctx.label("e"));
+    main = t.labeledStatement(id(c.exit), t.tryStatement(inner, t.catchClause(err,
+      t.blockStatement([assign(t.cloneNode(c.code), num(1)), assign(t.cloneNode(c.value), t.cloneNode(err))]))));
+    pre.push(tryLo <= tryHi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(tryLo, tryHi), main) } : { kind: "plain", stmt: main });
+    // The finally block itself, then the completion it interrupted.
+    pre.push(...this.block(s.finalizer!.body));
+    pre.push({ kind: "plain", stmt: t.ifStatement(t.binaryExpression("===", t.cloneNode(c.code), num(1)), t.throwStatement(t.cloneNode(c.value))) });
+    const tail: Item[] = [];
+    tail.push({ kind: "plain", stmt: t.ifStatement(t.binaryExpression("===", t.cloneNode(c.code), num(2)), this.returnStmt(t.cloneNode(c.value))) });
+    c.jumps.forEach((j, i) => {
+      tail.push({ kind: "plain", stmt: t.ifStatement(t.binaryExpression("===", t.cloneNode(c.code), num(3 + i)), this.jump(j as any)) });
+    });
+    pre.push(...tail);
+    const hi = this.ctx.peekPc() - 1;
+    out.push(this.wrapCompound(t.blockStatement(assemble(pre)), lo, hi));
+  }
+}
+
+function inRangeExpr(lo: number, hi: number): t.Expression {
+  if (lo === hi) return t.binaryExpression("===", id("$$pc"), num(lo));
+  return t.logicalExpression("&&", t.binaryExpression(">=", id("$$pc"), num(lo)), t.binaryExpression("<=", id("$$pc"), num(hi)));
+}
+
+function isLoop(s: t.Statement): boolean {
+  return s.type === "WhileStatement" || s.type === "DoWhileStatement" || s.type === "ForStatement" ||
+    s.type === "ForInStatement" || s.type === "ForOfStatement";
+}
+
+/** Items before a loop/switch plus the statement itself, as one block. */
+function assembleInto(pre: Item[], stmt: t.Statement, _lo: number, _hi: number, _ctx: FnCtx): t.Statement {
+  if (pre.length === 0) return stmt;
+  return t.blockStatement([...assemble(pre), stmt]);
+}
+
+/** Names declared directly in a statement list: let/const/class, and function declarations. */
+export function blockDeclarations(stmts: t.Statement[]): { lets: string[]; functions: string[] } {
+  const lets: string[] = [];
+  const functions: string[] = [];
+  for (const s of stmts) {
+    if (s.type === "VariableDeclaration" && s.kind !== "var") {
+      for (const d of s.declarations) lets.push(...Object.keys(t.getBindingIdentifiers(d.id)));
+    } else if (s.type === "ClassDeclaration" && s.id) lets.push(s.id.name);
+    else if (s.type === "FunctionDeclaration" && s.id) functions.push(s.id.name);
+  }
+  return { lets, functions };
+}

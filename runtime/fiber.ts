@@ -1,0 +1,301 @@
+/**
+ * The Fiber API (python-fibers semantics) and the trampoline that runs fibers.
+ *
+ * The agent's main fiber is the native JS stack itself: it is never captured. Switching from main
+ * runs `runFibers`, a loop on main's stack that starts or resumes one fiber at a time. A fiber that
+ * switches away unwinds (its compiled frames capture themselves into heap records and return) back
+ * to that loop, which then runs the next fiber, or returns to main. Resuming a fiber re-invokes its
+ * top heap record only; the records below it are re-invoked one by one as the frames above return,
+ * so a switch costs O(frames pushed since the last resume), never O(stack depth).
+ */
+import { FiberError, protocol, UNWIND, RESUME, type Frame, type Protocol } from "./protocol.js";
+
+const UNSTARTED = 0;
+const STARTED = 1;
+const ENDED = 2;
+
+const $F: Protocol = protocol();
+
+/** Per-agent bookkeeping: the main fiber and the current one. */
+interface Agent {
+  main: Fiber;
+  current: Fiber;
+}
+let agent: Agent | undefined;
+
+function getAgent(): Agent {
+  if (agent === undefined) {
+    creatingMain = true;
+    try {
+      const main = new Fiber();
+      agent = { main, current: main };
+    } finally {
+      creatingMain = false;
+    }
+  }
+  return agent;
+}
+
+/** A pending transfer of control: where to go and what to deliver there. */
+interface Transfer {
+  target: Fiber;
+  value: unknown;
+  isThrow: boolean;
+}
+let pending: Transfer | null = null;
+
+/** Set while the agent's main fiber is being constructed (it has no parent and is running). */
+let creatingMain = false;
+let internals: {
+  state(f: Fiber): number;
+  setState(f: Fiber, s: number): void;
+  stack(f: Fiber): Frame[];
+  clearStack(f: Fiber): void;
+  start(f: Fiber): unknown;
+  parentOf(f: Fiber): Fiber | null;
+};
+
+type Target = (...args: any[]) => unknown;
+export interface FiberOptions {
+  target?: Target | null;
+  args?: ArrayLike<unknown> | null;
+  kwargs?: Record<string, unknown> | null;
+  parent?: Fiber | null;
+}
+
+export class Fiber {
+  #target: Target | null = null;
+  #args: unknown[] = [];
+  #kwargs: Record<string, unknown> | null = null;
+  #parent: Fiber | null = null;
+  #state = UNSTARTED;
+  /** Suspended frames, outermost first. */
+  #stack: Frame[] = [];
+  #protocol: Protocol = $F;
+
+  static {
+    internals = {
+      state: (f) => f.#state,
+      setState: (f, s) => { f.#state = s; },
+      stack: (f) => f.#stack,
+      clearStack: (f) => { f.#stack = []; },
+      start: (f) => {
+        const target = f.#target;
+        f.#state = STARTED;
+        if (target === null) return undefined;
+        const args = f.#kwargs === null ? f.#args : [...f.#args, f.#kwargs];
+        f.#args = [];
+        f.#kwargs = null;
+        // Compiled targets see themselves in the call slot, like any direct call from compiled code.
+        $F.s = target;
+        return Reflect.apply(target, undefined, args);
+      },
+      parentOf: (f) => f.#parent,
+    };
+  }
+
+  constructor(target?: Target | FiberOptions | null, args?: ArrayLike<unknown> | null,
+              kwargs?: Record<string, unknown> | null, parent?: Fiber | null) {
+    if (creatingMain) {
+      this.#state = STARTED;
+      return;
+    }
+    if (target !== null && typeof target === "object" && args === undefined && kwargs === undefined && parent === undefined) {
+      ({ target, args, kwargs, parent } = target as FiberOptions);
+    }
+    if (target !== undefined && target !== null && typeof target !== "function") {
+      throw new TypeError("Fiber target must be callable");
+    }
+    if (args !== undefined && args !== null && (typeof args !== "object" || typeof (args as ArrayLike<unknown>).length !== "number")) {
+      throw new TypeError("Fiber args must be an array");
+    }
+    if (kwargs !== undefined && kwargs !== null && typeof kwargs !== "object") {
+      throw new TypeError("Fiber kwargs must be an object");
+    }
+    const a = getAgent();
+    this.#target = (target as Target | undefined) ?? null;
+    this.#args = args ? Array.from(args) : [];
+    this.#kwargs = kwargs ?? null;
+    this.#parent = a.current;
+    if (parent !== undefined && parent !== null) this.parent = parent;
+  }
+
+  /** The fiber running now (the agent's main fiber outside any other fiber). */
+  static current(): Fiber {
+    return getAgent().current;
+  }
+
+  get parent(): Fiber | null {
+    return this.#parent;
+  }
+
+  set parent(value: Fiber | null) {
+    if (!(value instanceof Fiber)) throw new TypeError("parent must be a Fiber");
+    if (value.#protocol !== this.#protocol) throw new FiberError("parent belongs to a different thread");
+    if (value.#state === ENDED) throw new RangeError("parent fiber has already ended");
+    for (let p: Fiber | null = value; p !== null; p = p.#parent) {
+      if (p === this) throw new RangeError("cyclic parent chain");
+    }
+    this.#parent = value;
+  }
+
+  isAlive(): boolean {
+    return this.#state !== ENDED;
+  }
+
+  /**
+   * Suspends the current fiber and runs this one. Returns the value passed by whoever switches
+   * back to the current fiber (or returns/raises in it).
+   */
+  switch(value?: unknown): unknown {
+    const direct = $F.s === Fiber.prototype.switch;
+    $F.s = null;
+    if (value !== undefined && this.#state === UNSTARTED) {
+      throw new RangeError("cannot pass a value to a fiber that has not started; switch() without a value starts it");
+    }
+    return transfer(this, value, false, direct, "switch");
+  }
+
+  /**
+   * Suspends the current fiber and raises an error in this one: `throw(ErrorClass)`,
+   * `throw(ErrorClass, message)`, `throw(ErrorClass, instance)` or `throw(instance)`.
+   */
+  throw(typ?: unknown, val?: unknown, tb?: unknown): unknown {
+    const direct = $F.s === Fiber.prototype.throw;
+    $F.s = null;
+    return transfer(this, makeError(typ, val, tb), true, direct, "throw");
+  }
+}
+
+function makeError(typ: unknown, val: unknown, _tb: unknown): unknown {
+  if (typ === undefined) return new FiberError("fiber.throw() without an error: defaulting to FiberError");
+  if (typeof typ === "function") {
+    if (val instanceof (typ as Function)) return val;
+    if (val !== undefined && val !== null && typeof val === "object") {
+      throw new TypeError("fiber.throw(): the value must be an instance of the given error class");
+    }
+    const args = val === undefined ? [] : [val];
+    return Reflect.construct(typ, args);
+  }
+  if (typeof typ === "object" && typ !== null) {
+    if (val !== undefined) throw new TypeError("fiber.throw(): instance error given with a separate value");
+    return typ;
+  }
+  throw new TypeError("fiber.throw() needs an error class or an error instance");
+}
+
+function transfer(target: Fiber, value: unknown, isThrow: boolean, direct: boolean, verb: string): unknown {
+  if (!(target instanceof Fiber)) throw new TypeError(`${verb}() must be called on a Fiber`);
+  const a = getAgent();
+  const state = internals.state(target);
+  if (state === ENDED) throw new FiberError(`cannot ${verb} to a fiber that has ended`);
+  if (target === a.current) throw new FiberError(`cannot ${verb} to the current fiber (itself)`);
+  if (a.current === a.main) return runFibers(a, { target, value, isThrow });
+  // A non-main fiber suspends by unwinding to the loop in runFibers. Every frame between the fiber's
+  // start and here must be a compiled frame called directly by compiled code, or unwinding would
+  // return into native code.
+  if (!direct) {
+    throw new FiberError(`cannot ${verb}: fiber.${verb}() was called from code that fibers-ts did not compile (an uncompiled module, Function.prototype.call on a bound function, or a getter/constructor/generator body); compile that code or switch outside it`);
+  }
+  if ($F.nb > 0) {
+    const names = $F.natNames.join(" -> ");
+    throw new FiberError(`cannot ${verb} across a native frame: function ${names} was called by code that fibers-ts did not compile (a native built-in such as a getter, valueOf, JSON.parse reviver or String.prototype.replace callback, or an uncompiled library); the fiber stays usable`);
+  }
+  pending = { target, value, isThrow };
+  $F.frames = [];
+  $F.s = UNWIND;
+  return undefined;
+}
+
+/** First ancestor that has started and not ended: where results and uncaught errors go. */
+function deliveryTarget(f: Fiber, a: Agent): Fiber {
+  for (let p = internals.parentOf(f); p !== null; p = internals.parentOf(p)) {
+    if (internals.state(p) === STARTED) return p;
+  }
+  return a.main;
+}
+
+/**
+ * The trampoline. Runs on the main fiber's native stack until control is transferred back to main,
+ * then returns (or throws) what main receives.
+ */
+function runFibers(a: Agent, first: Transfer): unknown {
+  let { target: cur, value, isThrow } = first;
+  for (;;) {
+    if (cur === a.main) {
+      a.current = a.main;
+      $F.f = false;
+      $F.nb = 0;
+      if (isThrow) throw value;
+      return value;
+    }
+    a.current = cur;
+    $F.f = true;
+    $F.nb = 0;
+    let result: unknown;
+    let threw = false;
+    if (internals.state(cur) === UNSTARTED && isThrow) {
+      // Throwing into a fiber that never ran ends it; the error goes to its first started ancestor.
+      internals.setState(cur, ENDED);
+      cur = deliveryTarget(cur, a);
+      continue;
+    }
+    try {
+      result = internals.state(cur) === UNSTARTED ? internals.start(cur) : resumeStack(internals.stack(cur), value, isThrow);
+    } catch (e) {
+      result = e;
+      threw = true;
+    }
+    if ($F.s === UNWIND) {
+      // The fiber suspended: keep its new frames (captured innermost first) above the older ones.
+      $F.s = null;
+      const stack = internals.stack(cur);
+      const frames = $F.frames;
+      for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i]);
+      $F.frames = [];
+      const next = pending!;
+      pending = null;
+      ({ target: cur, value, isThrow } = next);
+      continue;
+    }
+    // The fiber finished: its result or error goes to the first started, not-ended ancestor.
+    internals.setState(cur, ENDED);
+    internals.clearStack(cur);
+    $F.s = null;
+    value = result;
+    isThrow = threw;
+    cur = deliveryTarget(cur, a);
+  }
+}
+
+/** Re-invokes suspended frames from the top until one suspends again or the stack empties. */
+function resumeStack(stack: Frame[], value: unknown, isThrow: boolean): unknown {
+  while (stack.length > 0) {
+    const rec = stack.pop()!;
+    $F.rec = rec;
+    $F.rv = value;
+    $F.rt = isThrow;
+    $F.s = RESUME;
+    try {
+      value = Reflect.apply(rec.fn, rec.self, []);
+      isThrow = false;
+      // `new F()` of a plain function: the construct result is the object unless F returned one.
+      if (rec.nt !== undefined && (value === null || (typeof value !== "object" && typeof value !== "function"))) {
+        value = rec.self;
+      }
+    } catch (e) {
+      value = e;
+      isThrow = true;
+    }
+    $F.rec = null;
+    if ($F.s === UNWIND) return undefined;
+  }
+  if (isThrow) throw value;
+  return value;
+}
+
+export function current(): Fiber {
+  return getAgent().current;
+}
+
+export { FiberError };

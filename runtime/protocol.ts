@@ -1,0 +1,198 @@
+/**
+ * The frame protocol shared by compiled code and the runtime (see docs/design.md, "Frame protocol").
+ *
+ * One `Protocol` object exists per JS agent (main thread or Worker). Compiled modules read it once
+ * from `globalThis[Symbol.for("fibers-ts.protocol")]` into a module constant named `$F`, so every
+ * access on the hot path is a monomorphic property load on one object.
+ *
+ * Hot-path summary (what compiled code does):
+ *   call site:   $F.s = callee; r = callee(...); if ($F.s !== null && $F.chk()) return $F.cap(...)
+ *   entry:       if ($F.s === SELF) $F.s = null; else if ($F.s === $F.R) {restore} else if ($F.f) return $F.nat(...)
+ * Nothing else runs unless a fiber is actually suspending or resuming.
+ */
+
+/** A suspended compiled frame, kept on the heap until its fiber resumes it. */
+export interface Frame {
+  /** The compiled function to re-invoke in resume mode. */
+  fn: Function;
+  /** `this` of the suspended activation (undefined for arrows, which keep their lexical this). */
+  self: unknown;
+  /** Call-site number to resume at. */
+  pc: number;
+  /** The function's locals by slot (see compiler/frames.ts). */
+  l: unknown[];
+  /** new.target when the activation was a `new` call of a plain function, else undefined. */
+  nt: unknown;
+}
+
+/** Marker in `s`: the current fiber is unwinding; every compiled frame captures itself and returns. */
+export const UNWIND: { readonly unwind: true } = Object.freeze({ unwind: true as const });
+/** Marker in `s`: the function being entered is being resumed from `rec`. */
+export const RESUME: { readonly resume: true } = Object.freeze({ resume: true as const });
+/** Thrown (and caught by the same try statement) to re-enter a catch block on resume. */
+export const REENTER: { readonly reenter: true } = Object.freeze({ reenter: true as const });
+
+export class FiberError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "FiberError";
+  }
+}
+
+const FP_CALL = Function.prototype.call;
+const FP_APPLY = Function.prototype.apply;
+const REFLECT_APPLY = Reflect.apply;
+const ARRAY_ITERATOR = Array.prototype[Symbol.iterator];
+const ARRAY_ITERATOR_NEXT = Object.getPrototypeOf([][Symbol.iterator]()).next;
+
+export class Protocol {
+  /**
+   * The call slot. A compiled call site stores the callee here just before calling it; a compiled
+   * function that finds itself here was called directly by compiled code. `UNWIND` while a fiber
+   * suspends, `RESUME` while a frame is being re-entered, null otherwise.
+   */
+  s: unknown = null;
+  /** True while a fiber other than the agent's main fiber runs (only then can frames be captured). */
+  f = false;
+  /** Number of compiled frames of the running fiber that were entered from native code. */
+  nb = 0;
+  /** Frame being resumed (valid while `s === RESUME`). */
+  rec: Frame | null = null;
+  /** Value (or error, when `rt`) delivered to the call site being resumed. */
+  rv: unknown = undefined;
+  rt = false;
+  /** Frames captured by the unwinding in progress, innermost first. */
+  frames: Frame[] = [];
+  /** Names of the functions entered from native code, innermost last (for error messages). */
+  natNames: string[] = [];
+
+  readonly U = UNWIND;
+  readonly R = RESUME;
+  readonly RE = REENTER;
+
+  /** Post-call slow path: true when unwinding; otherwise the callee was not compiled, so clear the slot. */
+  chk(): boolean {
+    if (this.s === UNWIND) return true;
+    this.s = null;
+    return false;
+  }
+
+  /** Captures one frame during unwinding. Returns undefined: the caller ignores values while unwinding. */
+  cap(fn: Function, self: unknown, pc: number, l: unknown[], nt?: unknown): undefined {
+    this.frames.push({ fn, self, pc, l, nt });
+    return undefined;
+  }
+
+  /** At the resumed call site: the value the suspended call "returns", or the error it throws. */
+  take(): unknown {
+    const v = this.rv;
+    this.rv = undefined;
+    if (this.rt) {
+      this.rt = false;
+      throw v;
+    }
+    return v;
+  }
+
+  /**
+   * A compiled function was entered by something other than a compiled call site (a native
+   * built-in, an uncompiled library, a getter, the event loop...) while a fiber runs. Such a frame
+   * cannot be suspended through, so it runs with `nb` raised: a switch below it raises FiberError
+   * instead of unwinding into native code that would misread the unwinding as a return value.
+   */
+  nat(fn: Function, self: unknown, args: ArrayLike<unknown>, nt: unknown): unknown {
+    this.nb++;
+    this.natNames.push(fn.name || "<anonymous>");
+    try {
+      this.s = fn;
+      return nt === undefined ? Reflect.apply(fn, self, args) : Reflect.construct(fn, args, nt as Function);
+    } finally {
+      this.nb--;
+      this.natNames.pop();
+    }
+  }
+
+  /**
+   * Iteration source for a compiled for-of loop: a plain array (iterated by index, which is exactly
+   * what the unmodified array iterator does) or an iterator object.
+   */
+  iter(iterable: any): { a: unknown[] | null; it: any } {
+    if (Array.isArray(iterable) && iterable[Symbol.iterator] === ARRAY_ITERATOR &&
+        Object.getPrototypeOf([][Symbol.iterator]()).next === ARRAY_ITERATOR_NEXT) {
+      return { a: iterable, it: null };
+    }
+    if (iterable == null) throw new TypeError(`${String(iterable)} is not iterable`);
+    const method = iterable[Symbol.iterator];
+    if (typeof method !== "function") throw new TypeError(`${typeof iterable === "object" ? "object" : String(iterable)} is not iterable`);
+    const it = method.call(iterable);
+    if (it === null || (typeof it !== "object" && typeof it !== "function")) {
+      throw new TypeError("Result of the Symbol.iterator method is not an object");
+    }
+    return { a: null, it };
+  }
+
+  /** Checks an iterator result the way for-of does. */
+  step(r: unknown): IteratorResult<unknown> {
+    if (r === null || (typeof r !== "object" && typeof r !== "function")) {
+      throw new TypeError(`Iterator result ${String(r)} is not an object`);
+    }
+    return r as IteratorResult<unknown>;
+  }
+
+  /** Closes an iterator after an abrupt exit from a compiled for-of (not while unwinding). */
+  close(it: any): void {
+    if (it === null || this.s === UNWIND) return;
+    const ret = it.return;
+    if (ret !== undefined && ret !== null) {
+      const r = ret.call(it);
+      if (r === null || (typeof r !== "object" && typeof r !== "function")) {
+        throw new TypeError("iterator.return() did not return an object");
+      }
+    }
+  }
+
+  /** Replacement table (native built-in -> compiled replacement), filled by runtime/replacements.ts. */
+  reps: Map<Function, Function> = new Map();
+
+  /** For call sites of methods named like a replaced built-in: the function to call instead. */
+  swap(m: unknown): unknown {
+    const r = this.reps.get(m as Function);
+    return r === undefined ? m : r;
+  }
+
+  /**
+   * Call slot value for `x.call(...)`/`x.apply(...)` call sites: Function.prototype.call/apply and
+   * Reflect.apply are transparent (they return the callee's result untouched), so the token is the
+   * function they will invoke.
+   */
+  via(m: unknown, receiver: unknown, firstArg: unknown): unknown {
+    if (m === FP_CALL || m === FP_APPLY) return receiver;
+    if (m === REFLECT_APPLY) return firstArg;
+    return m;
+  }
+
+  /** Keys a for-in loop would visit, snapshotted so that a compiled for-in can be resumed. */
+  keys(o: unknown): string[] {
+    const out: string[] = [];
+    if (o === null || o === undefined) return out;
+    for (const k in o as object) out.push(k);
+    return out;
+  }
+}
+
+const KEY = Symbol.for("fibers-ts.protocol");
+
+/** The agent's protocol object, created on first use (shared by every copy of the package). */
+export function protocol(): Protocol {
+  const g = globalThis as any;
+  let p = g[KEY] as Protocol | undefined;
+  if (p === undefined) {
+    p = new Protocol();
+    Object.defineProperty(g, KEY, { value: p, configurable: false, enumerable: false, writable: false });
+  }
+  return p;
+}
+
+// Created when this module is evaluated: compiled modules (including the runtime's own compiled
+// replacements, evaluated right after this module) read it from the global at their top level.
+protocol();
