@@ -1,12 +1,12 @@
 /**
  * Boxing: closures must keep seeing the same variables after a frame is resumed. A resumed frame is
- * a new activation, so a variable that a nested function shares with its frame, and that is
- * assigned, lives in an environment object (`$$eN.x`) created where the variable's scope begins;
- * the frame saves and restores the object, not the value. Variables that are never reassigned are
- * restored by value, which is indistinguishable. See docs/design.md, "Closures".
+ * a new activation, so every variable that a nested function shares with its frame lives in an
+ * environment object (`$$eN.x`) created where the variable's scope begins; the frame saves and
+ * restores the object, not the value. (Even a variable never reassigned may be initialized after a
+ * resume, while a closure created before it reads it.) See docs/design.md, "Closures".
  *
- * Not boxed (documented limitations): bindings declared in a for/for-in/for-of head (per-iteration
- * copies are kept by the engine), catch parameters, class and function declarations.
+ * Not boxed (documented limitations): let/const declared in a for/for-in/for-of head (the engine's
+ * per-iteration copies are kept), catch parameters, class and function declarations.
  */
 import { types as t, type NodePath } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
@@ -38,11 +38,11 @@ export function boxCapturedVariables(fn: FunctionPath): void {
 
 function shouldBox(b: Binding, fn: FunctionPath): boolean {
   if (b.kind !== "var" && b.kind !== "let" && b.kind !== "const" && b.kind !== "param") return false;
-  if (b.constantViolations.length === 0) return false;
   if (b.path.isCatchClause() || b.path.isClassDeclaration() || b.path.isFunctionDeclaration()) return false;
   if (b.kind === "param" && !b.path.isIdentifier()) return false;
   const decl = b.path.parentPath;
-  if (decl?.isVariableDeclaration() && decl.parentPath && (decl.parentPath.isFor() && decl.key !== undefined && decl.listKey === undefined)) return false;
+  // let/const in a loop head keep the engine's per-iteration bindings (see docs/design.md).
+  if (b.kind !== "var" && decl?.isVariableDeclaration() && decl.parentPath && decl.parentPath.isFor() && decl.listKey === undefined) return false;
   if (b.scope.path.isSwitchStatement()) return false;
   return [...b.referencePaths, ...b.constantViolations].some((p) => isInClosure(p, fn));
 }
@@ -87,7 +87,22 @@ function box(scope: Scope, bindings: Binding[], fn: FunctionPath): void {
     const decl = b.path.parentPath;
     if (!decl?.isVariableDeclaration() || handled.has(decl.node)) continue;
     handled.add(decl.node);
-    if (decl.parentPath.isForXStatement() || decl.parentPath.isForStatement()) continue;
+    if (decl.parentPath.isForXStatement()) {
+      // for (var x of xs): the loop assigns the environment member instead.
+      const d = decl.node.declarations[0];
+      if (d.id.type === "Identifier" && names.has(d.id.name)) decl.replaceWith(member(d.id.name));
+      continue;
+    }
+    if (decl.parentPath.isForStatement()) {
+      const assigns = decl.node.declarations.filter((d) => d.init).map((d) => {
+        const target = d.id.type === "Identifier" && names.has(d.id.name) ? member(d.id.name) : d.id;
+        return t.assignmentExpression("=", target as t.LVal, d.init!);
+      });
+      const kept = decl.node.declarations.filter((d) => !(d.id.type === "Identifier" && names.has(d.id.name)));
+      if (kept.length === decl.node.declarations.length) continue;
+      decl.replaceWith(assigns.length ? t.sequenceExpression(assigns) : t.identifier("undefined"));
+      continue;
+    }
     const stmts: t.Statement[] = [];
     for (const d of decl.node.declarations) {
       const bound = Object.keys(t.getBindingIdentifiers(d.id));

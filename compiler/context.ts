@@ -75,9 +75,20 @@ export class FnCtx {
     return s;
   }
 
-  pushScope(names: string[]): void {
-    for (const n of names) this.slot(n);
-    this.scopes.push(names);
+  /**
+   * Opens a block scope. Names are added with `declare` as their declarations are reached, so a
+   * call site saves exactly the locals declared (and initialized) before it.
+   */
+  pushScope(names: string[] = []): void {
+    this.scopes.push([]);
+    this.declare(names);
+  }
+  declare(names: string[]): void {
+    const scope = this.scopes[this.scopes.length - 1];
+    for (const n of names) {
+      this.slot(n);
+      if (!scope.includes(n)) scope.push(n);
+    }
   }
   popScope(): void {
     this.scopes.pop();
@@ -148,12 +159,17 @@ export class FnCtx {
     return { kind: "fixed", stmt };
   }
 
-  /** `let a = $$pc !== 0 ? $$l[slot] : void 0, ...` — block-level declarations restored on re-entry. */
+  /** `let a = $$pc !== 0 ? $$l[slot] : void 0, ...` — declared in place, restored on re-entry. */
   restoreDeclaration(names: string[]): t.VariableDeclaration {
     return t.variableDeclaration(
       "let",
       names.map((n) => t.variableDeclarator(id(n), t.conditionalExpression(resuming(), slotRead(this.slot(n)), undef()))),
     );
+  }
+
+  /** `kind x = $$pc !== 0 ? $$l[slot] : value` — a declaration that restores its value on re-entry. */
+  restoringDeclarator(name: string, value: t.Expression): t.VariableDeclarator {
+    return t.variableDeclarator(id(name), t.conditionalExpression(resuming(), slotRead(this.slot(name)), value));
   }
 
   /** `if ($$pc !== 0) { f = $$l[slot]; ... }` — for function declarations, which JS re-creates on entry. */

@@ -8,12 +8,12 @@
  * opaque, and calls to a few known pure built-ins (Math.*) are left as they are.
  */
 import { types as t } from "@babel/core";
-import { FnCtx, Item, assign, id, undef, protocolMember as F, METHOD } from "./context.js";
+import { FnCtx, Item, assign, id, num, undef, protocolMember as F, METHOD } from "./context.js";
 
 /** Property names whose native methods have compiled replacements (runtime/replacements.ts). */
 const REPLACED = new Set([
   "forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex",
-  "findLast", "findLastIndex", "flatMap", "sort", "from",
+  "findLast", "findLastIndex", "flatMap", "sort", "from", "bind",
 ]);
 const PURE_GLOBAL_OBJECTS = new Set(["Math"]);
 
@@ -169,6 +169,75 @@ export class Exploder {
     }
   }
 
+  /** Saves a value in a temp unless it is stable (public for statements.ts). */
+  saveValue(e: t.Expression, out: Item[]): t.Expression {
+    return this.save(e, out);
+  }
+
+  /**
+   * `target = value` where target may be a destructuring pattern. A pattern whose defaults or
+   * computed keys make calls is lowered to one step per property, in the order destructuring
+   * evaluates them, so a fiber can suspend inside a default value.
+   */
+  assignTo(target: t.LVal, value: t.Expression, out: Item[]): void {
+    if (target.type === "Identifier" || target.type === "MemberExpression" || !this.has(target)) {
+      this.effect(t.assignmentExpression("=", target, value), out);
+      return;
+    }
+    const v = this.save(this.expr(value, out), out);
+    this.destructure(target, v, out);
+  }
+
+  private destructure(target: t.LVal, v: t.Expression, out: Item[]): void {
+    switch (target.type) {
+      case "AssignmentPattern": {
+        const cur = this.ctx.temp();
+        out.push({ kind: "plain", stmt: assign(cur, v) });
+        const branch: Item[] = [];
+        branch.push({ kind: "plain", stmt: assign(t.cloneNode(cur), this.expr(target.right, branch)) });
+        out.push(this.compoundIf(t.binaryExpression("===", t.cloneNode(cur), id("undefined")), branch, []));
+        this.destructure(target.left, t.cloneNode(cur), out);
+        return;
+      }
+      case "ObjectPattern": {
+        out.push({ kind: "plain", stmt: t.expressionStatement(t.callExpression(F("coercible"), [t.cloneNode(v)])) });
+        const used: t.Expression[] = [];
+        for (const prop of target.properties) {
+          if (prop.type === "RestElement") {
+            const rest = t.callExpression(F("objectRest"), [t.cloneNode(v), t.arrayExpression(used.map((k) => t.cloneNode(k)))]);
+            this.destructure(prop.argument, this.save(rest, out), out);
+            continue;
+          }
+          let key: t.Expression;
+          if (prop.computed) key = this.save(this.expr(prop.key as t.Expression, out), out);
+          else key = prop.key.type === "Identifier" ? t.stringLiteral(prop.key.name) : (prop.key as t.Expression);
+          used.push(key);
+          const val = this.ctx.temp();
+          out.push({ kind: "plain", stmt: assign(val, t.memberExpression(t.cloneNode(v), t.cloneNode(key), true)) });
+          this.destructure(prop.value as t.LVal, t.cloneNode(val), out);
+        }
+        return;
+      }
+      case "ArrayPattern": {
+        const hasRest = target.elements.some((e) => e?.type === "RestElement");
+        const n = target.elements.length - (hasRest ? 1 : 0);
+        const items = this.save(t.callExpression(F("items"), [t.cloneNode(v), num(n), t.booleanLiteral(hasRest)]), out);
+        target.elements.forEach((el, i) => {
+          if (!el) return;
+          if (el.type === "RestElement") {
+            const rest = t.callExpression(t.memberExpression(t.cloneNode(items), id("slice")), [num(i)]);
+            this.destructure(el.argument, this.save(rest, out), out);
+          } else {
+            this.destructure(el as t.LVal, t.memberExpression(t.cloneNode(items), num(i), true), out);
+          }
+        });
+        return;
+      }
+      default:
+        this.effect(t.assignmentExpression("=", target, v), out);
+    }
+  }
+
   /** Explodes an expression evaluated for its effects only. */
   effect(node: t.Expression, out: Item[]): void {
     const r = this.expr(node, out);
@@ -273,8 +342,12 @@ export class Exploder {
       const v = this.expr(node.right, out);
       return t.assignmentExpression("=", t.cloneNode(left), t.binaryExpression(operator.slice(0, -1) as any, old, v));
     }
-    // Destructuring assignment: evaluate the value, then destructure (defaults run as plain code).
+    // Destructuring assignment: evaluate the value, then destructure; the expression's value is the value.
     const v = this.save(this.expr(node.right, out), out);
+    if (this.has(left)) {
+      this.destructure(left as t.LVal, v, out);
+      return t.cloneNode(v);
+    }
     return t.assignmentExpression("=", left, v);
   }
 
@@ -298,12 +371,28 @@ export class Exploder {
     return t.objectExpression(props);
   }
 
+  /**
+   * Tagged templates keep their syntax (the template object is per call site, and a member tag is
+   * called with its object as `this`): substitutions are evaluated into temps first, then the tag
+   * is read and called.
+   */
   private tagged(node: t.TaggedTemplateExpression, out: Item[]): t.Expression {
     const exprs = node.quasi.expressions as t.Expression[];
-    const vals = this.operands([node.tag, ...exprs], out);
+    let tag = node.tag;
+    let obj: t.Expression | null = null;
+    if (tag.type === "MemberExpression" && tag.object.type !== "Super") {
+      obj = this.save(this.expr(tag.object as t.Expression, out), out);
+      const key = tag.computed ? this.save(this.expr(tag.property as t.Expression, out), out) : tag.property;
+      tag = t.memberExpression(obj, key as t.Expression, tag.computed);
+    } else if (tag.type !== "MemberExpression") {
+      tag = this.save(this.expr(tag, out), out);
+    }
+    const vals = exprs.map((e, i) => {
+      const v = this.expr(e, out);
+      return exprs.slice(i + 1).some((x) => this.has(x)) ? this.save(v, out) : v;
+    });
     const res = this.ctx.temp();
-    const tag = this.save(vals[0], out);
-    const call = t.taggedTemplateExpression(tag, t.templateLiteral(node.quasi.quasis, vals.slice(1)));
+    const call = t.taggedTemplateExpression(t.cloneNode(tag), t.templateLiteral(node.quasi.quasis, vals));
     out.push(this.ctx.callSite([], t.cloneNode(tag), call, res));
     return t.cloneNode(res);
   }

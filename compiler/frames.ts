@@ -22,8 +22,8 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
   if (info.usesArguments) renameArguments(body);
   const paramNames = [...info.params.map((p) => p.name), ...(info.restParam ? [info.restParam.name] : [])];
   const vars = collectVars(body).filter((v) => !paramNames.includes(v));
-  const { lets, functions } = blockDeclarations(body.body);
-  const fnNames = [...paramNames, ...vars, ...lets];
+  const { functions } = blockDeclarations(body.body);
+  const fnNames = [...paramNames, ...vars];
   if (info.usesArguments) fnNames.push(ARGS);
 
   const items = rewriter.block(body.body, fnNames, true);
@@ -49,7 +49,7 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
     info.canConstruct ? t.metaProperty(id("new"), id("target")) : undef(),
   ]);
 
-  const declared = [PC, LOCALS, METHOD, ...lets, ...ctx.temps].filter((n, i, a) => a.indexOf(n) === i);
+  const declared = [PC, LOCALS, METHOD, ...ctx.temps].filter((n, i, a) => a.indexOf(n) === i);
   const prologue: t.Statement[] = [
     t.variableDeclaration("let", declared.map((n) => t.variableDeclarator(id(n), n === PC ? num(0) : null))),
   ];

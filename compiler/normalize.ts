@@ -30,6 +30,29 @@ export function normalizeFunction(path: FunctionPath): void {
   moveParamsIntoBody(node);
 }
 
+/**
+ * Loop bodies become blocks, so that anything a loop body declares (a function's self binding, an
+ * environment) is per iteration.
+ */
+export function blockBodies(body: t.Node): void {
+  const visit = (n: any) => {
+    if (!n || typeof n.type !== "string") return;
+    if (t.isLoop(n) && n.body && n.body.type !== "BlockStatement") {
+      n.body = t.blockStatement([n.body]);
+    }
+    if (n.type === "IfStatement") {
+      if (n.consequent.type !== "BlockStatement") n.consequent = t.blockStatement([n.consequent]);
+      if (n.alternate && n.alternate.type !== "BlockStatement" && n.alternate.type !== "IfStatement") n.alternate = t.blockStatement([n.alternate]);
+    }
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[key];
+      if (Array.isArray(c)) c.forEach(visit);
+      else visit(c);
+    }
+  };
+  visit(body);
+}
+
 function moveParamsIntoBody(node: t.Function): void {
   const params = node.params;
   const simple = params.every((p) => p.type === "Identifier" || (p.type === "RestElement" && p.argument.type === "Identifier"));

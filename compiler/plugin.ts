@@ -9,9 +9,9 @@
  */
 import { types as t, type NodePath, type PluginObj } from "@babel/core";
 import { checkProgram } from "./check.js";
-import { isResumable, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
+import { blockBodies, isResumable, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
 import { boxCapturedVariables } from "./boxing.js";
-import { bindSelf, finishSelf, selfOf } from "./self.js";
+import { bindSelf, finishSelf, selfOf, isInexact } from "./self.js";
 import { compileFunction } from "./frames.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
@@ -51,6 +51,7 @@ function resumableFunctions(program: NodePath<t.Program>): FunctionPath[] {
 
 export function compileProgram(program: NodePath<t.Program>, options: PluginOptions): void {
   checkProgram(program, options.filename);
+  blockBodies(program.node);
 
   for (const fn of resumableFunctions(program)) normalizeFunction(fn);
   program.scope.crawl();
@@ -72,7 +73,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   });
   for (const name of Object.keys(program.scope.bindings)) shadowed.add(name);
 
-  for (const node of nodes) compileFunction(node, functionInfo(node), shadowed);
+  for (const node of nodes) if (!isInexact(node)) compileFunction(node, functionInfo(node), shadowed);
   addHeader(program, options);
 }
 

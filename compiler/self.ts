@@ -19,9 +19,43 @@ let selfCounter = 0;
 const fresh = (kind: string) => `$$${kind}${++selfCounter}`;
 
 const SELF = new WeakMap<t.Node, t.Expression>();
+/** Functions with no exact self reference: left uncompiled (their callees are entered as from native code). */
+const INEXACT = new WeakSet<t.Node>();
 
 export function selfOf(fn: t.Function): t.Expression | undefined {
   return SELF.get(fn);
+}
+export function isInexact(fn: t.Function): boolean {
+  return INEXACT.has(fn);
+}
+
+/**
+ * Can this expression be evaluated more than once per activation of the block that encloses its
+ * statement (a loop head, a class field initializer)? Then a block-level self binding would be
+ * shared by several functions.
+ */
+function isRepeated(path: NodePath): boolean {
+  let cur: NodePath | null = path;
+  while (cur && !(cur.listKey === "body" || cur.listKey === "consequent")) {
+    const parent: NodePath | null = cur.parentPath;
+    if (!parent) break;
+    if (parent.isLoop() && cur.key !== "body") return true;
+    if ((parent.isClassProperty() || parent.isClassPrivateProperty() || parent.isClassAccessorProperty()) && cur.key === "value") return true;
+    cur = parent;
+  }
+  return false;
+}
+
+/** `(($$sN) => $$sN = (0, fn))()`: a binding per evaluation, for repeated positions. */
+function selfByIIFE(path: FunctionPath): void {
+  const name = fresh("s");
+  const node = path.node as t.Expression;
+  const iife = t.callExpression(
+    t.arrowFunctionExpression([t.identifier(name)],
+      t.assignmentExpression("=", t.identifier(name), t.sequenceExpression([t.numericLiteral(0), node]))),
+    []);
+  path.replaceWith(iife);
+  SELF.set(node, t.identifier(name));
 }
 
 export function bindSelf(path: FunctionPath): void {
@@ -29,7 +63,22 @@ export function bindSelf(path: FunctionPath): void {
   const set = (e: t.Expression) => SELF.set(node, e);
 
   if (node.type === "FunctionDeclaration" && node.id) {
-    set(t.identifier(node.id.name));
+    const name = node.id.name;
+    const outer = path.parentPath.scope.getBinding(name);
+    if (outer && outer.constantViolations.length === 0 && path.scope.getBinding(name) === outer) {
+      set(t.identifier(name));
+      return;
+    }
+    // Reassigned or shadowed inside: an alias taken when the scope starts.
+    const alias = fresh("s");
+    const holder = path.parentPath;
+    const decl = t.variableDeclaration("const", [t.variableDeclarator(t.identifier(alias), t.identifier(name))]);
+    if (holder.isBlockStatement() || holder.isProgram()) (holder as NodePath<t.BlockStatement>).unshiftContainer("body", decl);
+    else {
+      INEXACT.add(node);
+      return;
+    }
+    set(t.identifier(alias));
     return;
   }
   if (node.type === "FunctionExpression" && node.id && path.scope.getOwnBinding(node.id.name)?.kind === "local") {
@@ -45,25 +94,28 @@ export function bindSelf(path: FunctionPath): void {
         return;
       }
     }
-    if (node.type === "ArrowFunctionExpression" && (parent.isClassProperty() || parent.isClassPrivateProperty()) &&
-        parent.node.value === node && !(parent.node as t.ClassProperty).computed) {
-      const key = parent.node.key;
-      set(key.type === "PrivateName"
-        ? t.memberExpression(t.thisExpression(), t.cloneNode(key))
-        : key.type === "Identifier" ? t.memberExpression(t.thisExpression(), t.identifier(key.name))
-        : t.memberExpression(t.thisExpression(), t.cloneNode(key as t.Expression), true));
-      return;
-    }
     if (parent.isObjectProperty() && parent.node.value === node && parent.parentPath.isObjectExpression()) {
+      if (isRepeated(parent.parentPath)) {
+        selfByIIFE(path);
+        return;
+      }
       set(t.identifier(objectMemberSelf(parent.parentPath as NodePath<t.ObjectExpression>, parent.node)));
       return;
     }
   }
   if (node.type === "ObjectMethod" && parent?.isObjectExpression()) {
+    if (isRepeated(parent)) {
+      INEXACT.add(node);
+      return;
+    }
     set(t.identifier(objectMemberSelf(parent as NodePath<t.ObjectExpression>, node)));
     return;
   }
   if (node.type === "ClassMethod" && parent?.parentPath?.isClass()) {
+    if (isRepeated(parent.parentPath)) {
+      INEXACT.add(node);
+      return;
+    }
     set(t.identifier(classMethodSelf(parent.parentPath as NodePath<t.Class>, node)));
     return;
   }
@@ -81,6 +133,10 @@ export function bindSelf(path: FunctionPath): void {
     return;
   }
   // Anonymous function or arrow anywhere else.
+  if (isRepeated(path)) {
+    selfByIIFE(path);
+    return;
+  }
   const name = fresh("s");
   declareInEnclosingBlock(path, name);
   path.replaceWith(t.assignmentExpression("=", t.identifier(name), t.sequenceExpression([t.numericLiteral(0), node as t.Expression])));

@@ -23,14 +23,12 @@ export class StatementRewriter {
 
   /** A function body or block: hoisted, restorable declarations, then the statements. */
   block(stmts: t.Statement[], extraNames: string[] = [], isFunctionBody = false): Item[] {
-    const { lets, functions } = blockDeclarations(stmts);
-    const names = [...extraNames, ...lets];
+    // Function declarations exist from the start of their block; let/const/class are declared in
+    // place (declaration()), so temporal dead zones and const stay as they were.
+    const { functions } = blockDeclarations(stmts);
     const items: Item[] = [];
-    this.ctx.pushScope([...names, ...functions]);
-    if (!isFunctionBody) {
-      if (names.length) items.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
-      if (functions.length) items.push({ kind: "fixed", stmt: this.ctx.restoreAssignments(functions) });
-    }
+    this.ctx.pushScope([...extraNames, ...functions]);
+    if (!isFunctionBody && functions.length) items.push({ kind: "fixed", stmt: this.ctx.restoreAssignments(functions) });
     for (const s of stmts) this.stmt(s, items);
     this.ctx.popScope();
     return items;
@@ -49,9 +47,12 @@ export class StatementRewriter {
       case "VariableDeclaration":
         this.declaration(s, out);
         return;
-      case "ClassDeclaration":
-        out.push({ kind: "plain", stmt: assign(t.cloneNode(s.id!), t.classExpression(s.id, s.superClass, s.body, s.decorators)) });
+      case "ClassDeclaration": {
+        const cls = t.classExpression(s.id, s.superClass, s.body, s.decorators);
+        out.push({ kind: "decl", stmt: t.variableDeclaration("let", [this.ctx.restoringDeclarator(s.id!.name, cls)]) });
+        this.ctx.declare([s.id!.name]);
         return;
+      }
     }
     if (!this.has(s) && !this.needsJumpRewrite(s)) {
       out.push({ kind: "plain", stmt: s });
@@ -127,20 +128,30 @@ export class StatementRewriter {
     return items;
   }
 
-  /** Declarations become assignments; the names were hoisted by `block`. */
+  /**
+   * `var` declarations become assignments (the names are function-level). let/const stay in place
+   * and restore their value when the frame is re-entered past them:
+   *   const x = $$pc !== 0 ? $$l[slot] : <init>;
+   * Destructuring declarations declare their names the same way, then destructure when running.
+   */
   private declaration(s: t.VariableDeclaration, out: Item[]): void {
     for (const d of s.declarations) {
-      if (d.init) {
-        if (d.id.type === "Identifier") {
-          out.push({ kind: "plain", stmt: assign(d.id, this.ex.expr(d.init, out)) });
-        } else {
-          const v = this.ex.expr(d.init, out);
-          out.push({ kind: "plain", stmt: t.expressionStatement(t.assignmentExpression("=", d.id as t.LVal, v)) });
-        }
-      } else if (s.kind !== "var") {
-        // `let x;` re-executed (in a loop) resets x to undefined.
-        for (const name of Object.keys(t.getBindingIdentifiers(d.id))) out.push({ kind: "plain", stmt: assign(id(name), undef()) });
+      const names = Object.keys(t.getBindingIdentifiers(d.id));
+      if (s.kind === "var") {
+        if (d.init) this.ex.assignTo(d.id as t.LVal, d.init, out);
+        continue;
       }
+      if (d.id.type === "Identifier") {
+        const v = d.init ? this.ex.expr(d.init, out) : undef();
+        out.push({ kind: "decl", stmt: t.variableDeclaration(s.kind === "const" ? "const" : "let", [this.ctx.restoringDeclarator(d.id.name, v)]) });
+        this.ctx.declare(names);
+        continue;
+      }
+      // Pattern: evaluate the value, declare the names (restored), then destructure when running.
+      const v = d.init ? this.ex.saveValue(this.ex.expr(d.init, out), out) : undef();
+      out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
+      this.ctx.declare(names);
+      this.ex.assignTo(d.id as t.LVal, v, out);
     }
   }
 
@@ -248,30 +259,26 @@ export class StatementRewriter {
     const lo = this.ctx.peekPc();
     const pre: Item[] = [];
     let init: t.VariableDeclaration | t.Expression | null = s.init ?? null;
-    let headNames: string[] = [];
+    let opened = false;
     if (init && init.type === "VariableDeclaration" && init.kind !== "var" &&
         init.declarations.every((d) => d.id.type === "Identifier")) {
-      // for (let i = ...): keep the declaration in the head (per-iteration bindings), restored on re-entry.
-      headNames = init.declarations.map((d) => (d.id as t.Identifier).name);
-      this.ctx.pushScope(headNames);
-      const decls = init.declarations.map((d) => {
-        const v = d.init ? this.ex.expr(d.init, pre) : undef();
-        return t.variableDeclarator(d.id, t.conditionalExpression(resuming(), t.memberExpression(id("$$l"), num(this.ctx.slot((d.id as t.Identifier).name)), true), v));
-      });
-      init = t.variableDeclaration("let", decls);
+      // for (let i = ...): the declaration stays in the head (the engine keeps per-iteration
+      // bindings); it restores its value on re-entry. Initializers are evaluated first.
+      const values = init.declarations.map((d) => (d.init ? this.ex.saveValue(this.ex.expr(d.init, pre), pre) : undef()));
+      const names = init.declarations.map((d) => (d.id as t.Identifier).name);
+      this.ctx.pushScope();
+      opened = true;
+      const decls = names.map((n, i) => this.ctx.restoringDeclarator(n, values[i]));
+      this.ctx.declare(names);
+      init = t.variableDeclaration(init.kind === "const" ? "const" : "let", decls);
     } else if (init && init.type === "VariableDeclaration") {
-      // var, or let/const with patterns (hoisted to the enclosing block by `block`)
-      const items: Item[] = [];
-      if (init.kind !== "var") {
-        const names = init.declarations.flatMap((d) => Object.keys(t.getBindingIdentifiers(d.id)));
-        this.ctx.pushScope(names);
-        headNames = names;
-        pre.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
-      }
-      this.declaration(init, items);
-      pre.push(...items);
+      // var, or let/const with patterns: declared before the loop.
+      this.ctx.pushScope();
+      opened = true;
+      this.declaration(init, pre);
       init = null;
-    } else if (init && this.has(init)) {
+    } else if (init) {
+      // An expression: runs once, before the loop, never again on re-entry.
       this.ex.effect(init as t.Expression, pre);
       init = null;
     }
@@ -301,26 +308,21 @@ export class StatementRewriter {
         loop = t.forStatement(init, null, update, t.blockStatement(assemble(items)));
       }
     }
-    if (headNames.length) this.ctx.popScope();
+    if (opened) this.ctx.popScope();
     const hi = this.ctx.peekPc() - 1;
     const all = assembleInto(pre, this.labeled(labels, loop), lo, hi, this.ctx);
     out.push(this.wrapCompound(all, lo, hi));
   }
 
-  /** Binds a loop variable (`for (const [a, b] of ...)`, `for (x.y in ...)`) from a value. */
-  private bindLoopHead(left: t.VariableDeclaration | t.LVal, value: t.Expression, out: Item[]): string[] {
+  /** Binds a loop variable (`for (const [a, b] of ...)`, `for (x.y in ...)`) from a value, in a new scope. */
+  private bindLoopHead(left: t.VariableDeclaration | t.LVal, value: t.Expression, out: Item[]): void {
+    this.ctx.pushScope();
     if (left.type === "VariableDeclaration") {
-      const target = left.declarations[0].id;
-      const names = Object.keys(t.getBindingIdentifiers(target));
-      if (left.kind !== "var") {
-        out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
-        this.ctx.pushScope(names);
-      }
-      out.push({ kind: "plain", stmt: t.expressionStatement(t.assignmentExpression("=", target as t.LVal, value)) });
-      return left.kind !== "var" ? names : [];
+      const d = left.declarations[0];
+      this.declaration(t.variableDeclaration(left.kind, [t.variableDeclarator(d.id, value)]), out);
+      return;
     }
-    out.push({ kind: "plain", stmt: t.expressionStatement(t.assignmentExpression("=", left, value)) });
-    return [];
+    this.ex.assignTo(left, value, out);
   }
 
   private forOf(s: t.ForOfStatement, out: Item[], labels: string[]): void {
@@ -362,12 +364,12 @@ export class StatementRewriter {
     ]) });
     items.push(this.ex.compoundIf(t.binaryExpression("!==", t.cloneNode(arr), t.nullLiteral()), fromArray, fromIterator));
     const bodyItems: Item[] = [];
-    const names = this.bindLoopHead(s.left as any, t.cloneNode(value), bodyItems);
+    this.bindLoopHead(s.left as any, t.cloneNode(value), bodyItems);
     this.ctx.jumps.push({ kind: "loop", labels });
     if (s.body.type === "BlockStatement") bodyItems.push(...this.block(s.body.body));
     else this.stmt(s.body, bodyItems);
     this.ctx.jumps.pop();
-    if (names.length) this.ctx.popScope();
+    this.ctx.popScope();
     const [blo, bhi] = rangeOf(bodyItems);
     const bodyBlock = t.blockStatement(assemble(bodyItems));
     items.push(blo <= bhi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(blo, bhi), bodyBlock) } : { kind: "plain", stmt: bodyBlock });
@@ -394,12 +396,12 @@ export class StatementRewriter {
     items.push({ kind: "plain", stmt: t.ifStatement(
       t.unaryExpression("!", t.binaryExpression("in", t.cloneNode(key), t.callExpression(id("Object"), [t.cloneNode(obj)]))),
       t.continueStatement()) });
-    const names = this.bindLoopHead(s.left as any, t.cloneNode(key), items);
+    this.bindLoopHead(s.left as any, t.cloneNode(key), items);
     this.ctx.jumps.push({ kind: "loop", labels });
     if (s.body.type === "BlockStatement") items.push(...this.block(s.body.body));
     else this.stmt(s.body, items);
     this.ctx.jumps.pop();
-    if (names.length) this.ctx.popScope();
+    this.ctx.popScope();
     const loop = this.labeled(labels, t.forStatement(null,
       t.logicalExpression("||", resuming(), t.binaryExpression("<", t.cloneNode(idx), t.memberExpression(t.cloneNode(keys), id("length")))),
       t.updateExpression("++", t.cloneNode(idx)), t.blockStatement(assemble(items))));
@@ -432,9 +434,8 @@ export class StatementRewriter {
 
     // Declarations in case bodies are scoped to the whole switch.
     const all = s.cases.flatMap((c) => c.consequent);
-    const { lets, functions } = blockDeclarations(all);
-    this.ctx.pushScope([...lets, ...functions]);
-    if (lets.length) pre.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(lets) });
+    const { functions } = blockDeclarations(all);
+    this.ctx.pushScope(functions);
     if (functions.length) pre.push({ kind: "fixed", stmt: this.ctx.restoreAssignments(functions) });
     this.ctx.jumps.push({ kind: "switch", labels });
     const cases = s.cases.map((c, i) => {

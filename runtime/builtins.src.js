@@ -123,7 +123,6 @@ function isForeignArrayConstructor(C) {
 function arraySpeciesCreate(originalArray, length) {
   if (!isArray(originalArray)) return null;
   let C = originalArray.constructor;
-  if (C !== ArrayCtor && typeof C === "function" && isForeignArrayConstructor(C)) C = undefined;
   if (typeof C === "function" || (typeof C === "object" && C !== null)) {
     C = C[SymbolSpecies];
     if (C === null) C = undefined;
@@ -265,7 +264,7 @@ export function map(O, callbackfn, thisArg) {
   const plain = A === null;
   if (plain) A = newFillArray(len);
   for (let k = 0; k < len; k++) {
-    {
+    if (k in o) {
       const kValue = o[k];
       const mappedValue = thisArg === undefined ? callbackfn(kValue, k, o) : callbackfn.call(thisArg, kValue, k, o);
       if (plain) A[k] = mappedValue;

@@ -246,7 +246,13 @@ function runFibers(a: Agent, first: Transfer): unknown {
       result = e;
       threw = true;
     }
-    if ($F.s === UNWIND) {
+    if ($F.s === UNWIND && threw) {
+      // An error escaped while frames were being captured: the capture is incomplete, so the
+      // fiber cannot be resumed. It ends with that error, which goes to its parent like any other.
+      $F.s = null;
+      $F.frames = [];
+      pending = null;
+    } else if ($F.s === UNWIND) {
       // The fiber suspended: keep its new frames (captured innermost first) above the older ones.
       $F.s = null;
       const stack = internals.stack(cur);

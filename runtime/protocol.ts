@@ -101,6 +101,12 @@ export class Protocol {
    * instead of unwinding into native code that would misread the unwinding as a return value.
    */
   nat(fn: Function, self: unknown, args: ArrayLike<unknown>, nt: unknown): unknown {
+    // A bound function made by a compiled `.bind()` call is transparent: it returns its target's
+    // result untouched, so its target runs as if called directly.
+    if (this.s !== null && this.bound.get(this.s as Function) === fn) {
+      this.s = fn;
+      return nt === undefined ? Reflect.apply(fn, self, args) : Reflect.construct(fn, args, nt as Function);
+    }
     this.nb++;
     this.natNames.push(fn.name || "<anonymous>");
     try {
@@ -151,6 +157,9 @@ export class Protocol {
     }
   }
 
+  /** Bound function -> its target, for bound functions created by compiled `.bind()` calls. */
+  bound: WeakMap<Function, Function> = new WeakMap();
+
   /** Replacement table (native built-in -> compiled replacement), filled by runtime/replacements.ts. */
   reps: Map<Function, Function> = new Map();
 
@@ -169,6 +178,39 @@ export class Protocol {
     if (m === FP_CALL || m === FP_APPLY) return receiver;
     if (m === REFLECT_APPLY) return firstArg;
     return m;
+  }
+
+  /** Destructuring an object pattern: RequireObjectCoercible. */
+  coercible(v: unknown): void {
+    if (v === null || v === undefined) throw new TypeError(`Cannot destructure '${String(v)}' as it is ${String(v)}.`);
+  }
+
+  /** `{a, ...rest} = o`: own enumerable properties of o except the keys already taken. */
+  objectRest(o: any, used: PropertyKey[]): Record<PropertyKey, unknown> {
+    const out: Record<PropertyKey, unknown> = {};
+    const skip = new Set(used.map((k) => (typeof k === "symbol" ? k : String(k))));
+    for (const k of Reflect.ownKeys(Object(o))) {
+      if (skip.has(k)) continue;
+      const d = Object.getOwnPropertyDescriptor(o, k);
+      if (d && d.enumerable) out[k as any] = o[k];
+    }
+    return out;
+  }
+
+  /** `[a, b, ...r] = it`: the first n values (all with a rest element), closing the iterator early. */
+  items(iterable: any, n: number, all: boolean): unknown[] {
+    const out: unknown[] = [];
+    if (Array.isArray(iterable) && iterable[Symbol.iterator] === ARRAY_ITERATOR) {
+      return all ? Array.from(iterable) : Array.from({ length: n }, (_, i) => iterable[i]);
+    }
+    const it = this.iter(iterable).it ?? iterable[Symbol.iterator]();
+    while (all || out.length < n) {
+      const r = this.step(it.next());
+      if (r.done) return out;
+      out.push(r.value);
+    }
+    if (typeof it.return === "function") it.return();
+    return out;
   }
 
   /** Keys a for-in loop would visit, snapshotted so that a compiled for-in can be resumed. */

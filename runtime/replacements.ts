@@ -12,7 +12,7 @@ import * as M from "./methods.js";
 /** Property names whose call sites consult the replacement table (see compiler/calls.ts). */
 export const REPLACED_NAMES = [
   "forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex",
-  "findLast", "findLastIndex", "flatMap", "sort", "from",
+  "findLast", "findLastIndex", "flatMap", "sort", "from", "bind",
 ] as const;
 
 export function installReplacements(p: Protocol): void {
@@ -25,5 +25,14 @@ export function installReplacements(p: Protocol): void {
   table.set(Array.from, M.from);
   table.set(Map.prototype.forEach, M.mapForEach);
   table.set(Set.prototype.forEach, M.setForEach);
-  (p as any).reps = table;
+  // Function.prototype.bind: the same bound function, remembered so that calling it from compiled
+  // code counts as a direct call of its target (see Protocol.nat).
+  const nativeBind = Function.prototype.bind;
+  const bound = p.bound;
+  table.set(nativeBind, function bind(this: Function, ...args: unknown[]) {
+    const b = Reflect.apply(nativeBind, this, args) as Function;
+    bound.set(b, bound.get(this) ?? this);
+    return b;
+  });
+  p.reps = table;
 }
