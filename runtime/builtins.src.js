@@ -123,6 +123,7 @@ function isForeignArrayConstructor(C) {
 function arraySpeciesCreate(originalArray, length) {
   if (!isArray(originalArray)) return null;
   let C = originalArray.constructor;
+  if (C !== ArrayCtor && typeof C === "function" && isForeignArrayConstructor(C)) C = undefined;
   if (typeof C === "function" || (typeof C === "object" && C !== null)) {
     C = C[SymbolSpecies];
     if (C === null) C = undefined;
