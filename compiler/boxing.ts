@@ -178,3 +178,68 @@ function replaceInPattern(node: t.Node, names: Set<string>, member: (n: string) 
   };
   fix(node);
 }
+
+let iterationCounter = 0;
+
+/**
+ * Per-iteration environments: `for (let i = ...; ...; ...) body` where a closure in the body
+ * captures i and the body assigns it. Each iteration gets its own environment object
+ * `const $$eN = { i }`; the body (and its closures) use `$$eN.i`, and the value is copied back to
+ * the loop's own binding before the update runs. A frame resumed in the middle of the body restores
+ * the same environment object, so closures created before the switch see later assignments.
+ */
+export function boxLoopHeads(fn: FunctionPath): void {
+  fn.traverse({
+    Function(p) {
+      p.skip();
+    },
+    ForStatement(loop) {
+      const init = loop.get("init");
+      if (!init.isVariableDeclaration() || init.node.kind === "var") return;
+      const body = loop.get("body");
+      if (!body.isBlockStatement()) return;
+      const names = Object.keys(init.getBindingIdentifiers()).filter((name) => {
+        const b = loop.scope.getBinding(name);
+        if (!b) return false;
+        const inBody = (p: NodePath) => p.isDescendant(body);
+        const captured = b.referencePaths.some((r) => inBody(r) && isInClosure(r, fn));
+        const mutatedInBody = b.constantViolations.some((v) => inBody(v));
+        return captured && mutatedInBody;
+      });
+      if (names.length === 0) return;
+      const env = `$$e${++envCounter}`;
+      const cont = `$$it${++iterationCounter}`;
+      for (const name of names) {
+        const b = loop.scope.getBinding(name)!;
+        for (const r of b.referencePaths) {
+          if (!r.isDescendant(body)) continue;
+          const parent = r.parentPath;
+          if (parent?.isObjectProperty() && parent.node.shorthand && parent.node.value === r.node) parent.node.shorthand = false;
+          r.replaceWith(t.memberExpression(t.identifier(env), t.identifier(name)));
+        }
+        for (const v of b.constantViolations) {
+          if (!v.isDescendant(body)) continue;
+          if (v.isAssignmentExpression()) replaceTargets(v.get("left") as NodePath, name, (n) => t.memberExpression(t.identifier(env), t.identifier(n)));
+          else if (v.isUpdateExpression()) v.get("argument").replaceWith(t.memberExpression(t.identifier(env), t.identifier(name)));
+        }
+      }
+      // `continue` of this loop must copy the values back first: it leaves a labeled block instead.
+      const labels = new Set<string>();
+      for (let p = loop.parentPath; p?.isLabeledStatement(); p = p.parentPath) labels.add(p.node.label.name);
+      body.traverse({
+        Function(p) {
+          p.skip();
+        },
+        ContinueStatement(c) {
+          const label = c.node.label?.name;
+          if (label ? labels.has(label) : c.findParent((p) => p.isLoop()) === loop) c.replaceWith(t.breakStatement(t.identifier(cont)));
+        },
+      });
+      const envDecl = t.variableDeclaration("const", [t.variableDeclarator(t.identifier(env),
+        t.objectExpression(names.map((n) => t.objectProperty(t.identifier(n), t.identifier(n)))))]);
+      const copyBack = names.map((n) => t.expressionStatement(t.assignmentExpression("=", t.identifier(n), t.memberExpression(t.identifier(env), t.identifier(n)))));
+      body.replaceWith(t.blockStatement([envDecl, t.labeledStatement(t.identifier(cont), body.node), ...copyBack]));
+      loop.skip();
+    },
+  });
+}

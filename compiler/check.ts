@@ -13,7 +13,7 @@ export function checkProgram(program: NodePath<t.Program>, file: string): void {
     },
     CallExpression(p) {
       const callee = p.node.callee;
-      if (callee.type === "Identifier" && callee.name === "eval" && !p.scope.hasBinding("eval")) {
+      if (callee.type === "Identifier" && callee.name === "eval" && !p.scope.getBinding("eval")) {
         throw errorAt(file, p.node, "direct eval is not supported by fibers-ts: code evaluated at run time is not compiled and cannot see compiled locals; use indirect eval `(0, eval)(code)` or `new Function(...)` for code that does not switch fibers");
       }
     },

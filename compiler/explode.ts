@@ -21,6 +21,10 @@ export interface ExplodeEnv {
   ctx: FnCtx;
   /** Globals that are shadowed somewhere in the file (so `Math.max` may not be the built-in). */
   shadowed: Set<string>;
+  /** Module constants bound to Reflect.apply (`const apply = Reflect.apply`): transparent calls. */
+  applyAliases: Set<string>;
+  /** Rewrites a statement into items (set by StatementRewriter; used to lower spread). */
+  statement?: (s: t.Statement, out: Item[]) => void;
 }
 
 /** Does evaluating `node` (in this function, not in nested functions) make a call site? */
@@ -41,6 +45,17 @@ export function hasCall(node: t.Node | null | undefined, env: ExplodeEnv): boole
     case "NewExpression":
     case "TaggedTemplateExpression":
       return true;
+    case "SpreadElement":
+      // Spreading an iterable runs its iterator, which may switch (object spread only reads).
+      return true;
+    case "ForOfStatement":
+      // Each step calls the iterator's next(), which may switch.
+      return !node.await;
+    case "ArrayPattern":
+      // Array destructuring iterates (see Exploder.destructure).
+      return true;
+    case "ObjectExpression":
+      return node.properties.some((p) => p.type === "SpreadElement" ? hasCall(p.argument, env) : hasCall(p, env));
   }
   for (const key of t.VISITOR_KEYS[node.type] ?? []) {
     const child = (node as any)[key];
@@ -53,9 +68,17 @@ export function hasCall(node: t.Node | null | undefined, env: ExplodeEnv): boole
 
 function isPureCall(node: t.CallExpression | t.OptionalCallExpression, env: ExplodeEnv): boolean {
   const c = node.callee;
-  return c.type === "MemberExpression" && !c.computed && c.object.type === "Identifier" &&
-    PURE_GLOBAL_OBJECTS.has(c.object.name) && !env.shadowed.has(c.object.name) &&
-    node.arguments.every((a) => a.type !== "SpreadElement" && !hasCall(a, env));
+  if (c.type !== "MemberExpression" || c.computed || c.object.type !== "Identifier") return false;
+  // The runtime's own helpers ($$F.iter, $$F.step...) and pure built-ins are ordinary calls.
+  const pure = isPureCallee(c, env);
+  return pure && node.arguments.every((a) => a.type !== "SpreadElement" && !hasCall(a, env));
+}
+
+/** `$$F.step(...)` and friends (the runtime's own helpers, except those that run user code), `Math.*`. */
+function isPureCallee(c: t.Expression | t.V8IntrinsicIdentifier, env: ExplodeEnv): boolean {
+  if (c.type !== "MemberExpression" || c.computed || c.object.type !== "Identifier" || c.property.type !== "Identifier") return false;
+  if (c.object.name === "$$F") return c.property.name !== "items";
+  return PURE_GLOBAL_OBJECTS.has(c.object.name) && !env.shadowed.has(c.object.name);
 }
 
 /** Values that cannot change between their evaluation and a later call site. */
@@ -67,6 +90,9 @@ function isStable(node: t.Node): boolean {
 
 export class Exploder {
   constructor(private readonly env: ExplodeEnv) {}
+  setStatementRewriter(fn: (s: t.Statement, out: Item[]) => void): void {
+    this.env.statement = fn;
+  }
   private get ctx() {
     return this.env.ctx;
   }
@@ -98,6 +124,11 @@ export class Exploder {
     if (!this.has(node)) return node;
     switch (node.type) {
       case "CallExpression":
+        if (isPureCallee(node.callee, this.env)) {
+          // Not a call site: only its arguments are.
+          return t.callExpression(node.callee, this.args(node.arguments as (t.Expression | t.SpreadElement)[], out));
+        }
+        return this.call(node, out, true);
       case "NewExpression":
         return this.call(node, out, true);
       case "OptionalCallExpression":
@@ -147,10 +178,17 @@ export class Exploder {
       }
       case "ArrayExpression": {
         const elems = node.elements;
-        const flat = elems.map((e) => (e === null ? null : e.type === "SpreadElement" ? e.argument : e));
-        const vals = this.operands(flat.filter((e): e is t.Expression => e !== null), out);
-        let i = 0;
-        return t.arrayExpression(elems.map((e) => (e === null ? null : e.type === "SpreadElement" ? t.spreadElement(vals[i++]) : vals[i++])));
+        const res: (t.Expression | t.SpreadElement | null)[] = [];
+        elems.forEach((e, i) => {
+          const laterCall = elems.slice(i + 1).some((x) => this.has(x));
+          if (e === null) res.push(null);
+          else if (e.type === "SpreadElement") res.push(t.spreadElement(this.spread(e.argument, out)));
+          else {
+            const v = this.expr(e, out);
+            res.push(laterCall ? this.save(v, out) : v);
+          }
+        });
+        return t.arrayExpression(res);
       }
       case "ObjectExpression":
         return this.object(node, out);
@@ -221,7 +259,8 @@ export class Exploder {
       case "ArrayPattern": {
         const hasRest = target.elements.some((e) => e?.type === "RestElement");
         const n = target.elements.length - (hasRest ? 1 : 0);
-        const items = this.save(t.callExpression(F("items"), [t.cloneNode(v), num(n), t.booleanLiteral(hasRest)]), out);
+        // A call site: the compiled runtime helper runs the iterator, which may switch.
+        const items = this.save(this.expr(t.callExpression(F("items"), [t.cloneNode(v), num(n), t.booleanLiteral(hasRest)]), out), out);
         target.elements.forEach((el, i) => {
           if (!el) return;
           if (el.type === "RestElement") {
@@ -449,7 +488,11 @@ export class Exploder {
     if (argHasCall || !t.isIdentifier(fn)) fn = this.save(fn, out);
     const argv = this.args(args, out);
     const call = isNew ? t.newExpression(t.cloneNode(fn), argv) : t.callExpression(t.cloneNode(fn), argv);
-    out.push(this.ctx.callSite([], t.cloneNode(fn), call, res));
+    const viaApply = !isNew && callee.type === "Identifier" && this.env.applyAliases.has(callee.name);
+    const token = viaApply
+      ? t.callExpression(F("via"), [t.cloneNode(fn), undef(), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
+      : t.cloneNode(fn);
+    out.push(this.ctx.callSite([], token, call, res));
     return res ? t.cloneNode(res) : undef();
   }
 
@@ -462,10 +505,7 @@ export class Exploder {
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a.type === "SpreadElement") {
-        const v = this.expr(a.argument, out);
-        const arr = this.ctx.temp();
-        out.push({ kind: "plain", stmt: assign(arr, t.arrayExpression([t.spreadElement(v)])) });
-        res.push(t.spreadElement(arr));
+        res.push(t.spreadElement(this.spread(a.argument, out)));
       } else {
         const v = this.expr(a, out);
         // An argument followed by an argument that makes a call must be evaluated (and kept) first.
@@ -474,6 +514,21 @@ export class Exploder {
       }
     }
     return res;
+  }
+
+  /**
+   * `...x`: the values of x collected into a plain array by a compiled for-of, so that an iterator
+   * whose next() switches can be suspended through; the array is then spread natively.
+   */
+  private spread(arg: t.Expression, out: Item[]): t.Identifier {
+    const v = this.save(this.expr(arg, out), out);
+    const arr = this.ctx.temp("sp");
+    out.push({ kind: "plain", stmt: assign(arr, t.arrayExpression([])) });
+    const x = id(this.ctx.label("x"));
+    const loop = t.forOfStatement(t.variableDeclaration("const", [t.variableDeclarator(x)]), t.cloneNode(v),
+      t.blockStatement([assign(t.memberExpression(t.cloneNode(arr), t.memberExpression(t.cloneNode(arr), id("length")), true), t.cloneNode(x))]));
+    this.env.statement!(loop, out);
+    return t.cloneNode(arr);
   }
 
   /**

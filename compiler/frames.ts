@@ -12,10 +12,10 @@ import { Exploder, ExplodeEnv } from "./explode.js";
 import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 
-export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>): void {
+export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>): void {
   const body = fn.body as t.BlockStatement;
   const ctx = new FnCtx(info);
-  const env: ExplodeEnv = { ctx, shadowed };
+  const env: ExplodeEnv = { ctx, shadowed, applyAliases };
   const ex = new Exploder(env);
   const rewriter = new StatementRewriter(ctx, ex);
 

@@ -91,6 +91,30 @@ function moveParamsIntoBody(node: t.Function): void {
     }
   }
   node.params = kept;
+  // A body `var` named like a parameter is, once parameters have defaults, a separate binding that
+  // starts with the parameter's value (closures in defaults keep seeing the parameter): it is
+  // renamed in the body and initialized from the parameter.
+  const moved = new Set(prologue.flatMap((st) => (st as t.VariableDeclaration).declarations.flatMap((d) => Object.keys(t.getBindingIdentifiers(d.id)))));
+  const bodyVars = new Set<string>();
+  const findVars = (n: any) => {
+    if (!n || typeof n.type !== "string" || t.isFunction(n)) return;
+    if (n.type === "VariableDeclaration" && n.kind === "var") {
+      for (const d of n.declarations) for (const name of Object.keys(t.getBindingIdentifiers(d.id))) if (moved.has(name)) bodyVars.add(name);
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) c.forEach(findVars);
+      else findVars(c);
+    }
+  };
+  body.body.forEach(findVars);
+  const inits: t.Statement[] = [];
+  for (const name of bodyVars) {
+    const renamed = `$$v${name}`;
+    renameFree(body.body, name, renamed);
+    inits.push(t.variableDeclaration("var", [t.variableDeclarator(t.identifier(renamed), t.identifier(name))]));
+  }
+  prologue.push(...inits);
   body.body = [...prologue, ...body.body];
 }
 
@@ -102,10 +126,23 @@ export function renameShadowing(path: FunctionPath): void {
       const scope = inner.scope;
       if (scope === fnScope || scope.getFunctionParent() !== fnScope) return;
       for (const name of Object.keys(scope.bindings)) {
+        const binding = scope.bindings[name];
+        // Renaming a declaration would change the function's or class's `name`: a class becomes
+        // `let x = class Name {}` first; a shadowing block-level function keeps its name (see docs).
+        if (binding.kind === "hoisted") continue;
         let s = scope.parent;
         while (s) {
           if (s.hasOwnBinding(name)) {
-            scope.rename(name, scope.generateUid(name));
+            if (binding.path.isClassDeclaration()) {
+              const cls = binding.path.node;
+              const original = cls.id!.name;
+              const uid = scope.generateUid(name);
+              scope.rename(name, uid);
+              binding.path.replaceWith(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(uid),
+                t.classExpression(t.identifier(original), cls.superClass, cls.body, cls.decorators))]));
+            } else {
+              scope.rename(name, scope.generateUid(name));
+            }
             break;
           }
           if (s === fnScope) break;
@@ -117,4 +154,45 @@ export function renameShadowing(path: FunctionPath): void {
       p.skip();
     },
   });
+}
+
+/** Renames a name everywhere in `stmts` except inside nested functions that declare it themselves. */
+function renameFree(stmts: t.Statement[], from: string, to: string): void {
+  const declares = (fn: t.Function): boolean => {
+    if (fn.params.some((p) => from in t.getBindingIdentifiers(p))) return true;
+    let found = false;
+    const scan = (n: any) => {
+      if (found || !n || typeof n.type !== "string") return;
+      if (n !== fn && t.isFunction(n)) return;
+      if (n.type === "VariableDeclaration" && n.declarations.some((d: t.VariableDeclarator) => from in t.getBindingIdentifiers(d.id))) found = true;
+      for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+        const c = n[k];
+        if (Array.isArray(c)) c.forEach(scan);
+        else scan(c);
+      }
+    };
+    scan(fn.body);
+    return found;
+  };
+  const visit = (n: any, parent: any) => {
+    if (!n || typeof n.type !== "string") return;
+    if (t.isFunction(n) && declares(n)) return;
+    if (n.type === "Identifier" && n.name === from) {
+      const isKey = parent && (parent.type === "ObjectProperty" || parent.type === "ClassProperty" || parent.type === "ObjectMethod" || parent.type === "ClassMethod") && parent.key === n && !parent.computed;
+      const isMember = parent && (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.property === n && !parent.computed;
+      if (isKey && parent.type === "ObjectProperty" && parent.shorthand) {
+        parent.shorthand = false;
+        parent.value = t.identifier(to);
+        return;
+      }
+      if (!isKey && !isMember) n.name = to;
+      return;
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) c.forEach((x) => visit(x, n));
+      else visit(c, n);
+    }
+  };
+  stmts.forEach((st) => visit(st, null));
 }

@@ -10,7 +10,7 @@
 import { types as t, type NodePath, type PluginObj } from "@babel/core";
 import { checkProgram } from "./check.js";
 import { blockBodies, isResumable, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
-import { boxCapturedVariables } from "./boxing.js";
+import { boxCapturedVariables, boxLoopHeads } from "./boxing.js";
 import { bindSelf, finishSelf, selfOf, isInexact } from "./self.js";
 import { compileFunction } from "./frames.js";
 import type { FunctionInfo } from "./context.js";
@@ -57,6 +57,8 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   program.scope.crawl();
   for (const fn of resumableFunctions(program)) renameShadowing(fn);
   program.scope.crawl();
+  for (const fn of resumableFunctions(program)) boxLoopHeads(fn);
+  program.scope.crawl();
   for (const fn of resumableFunctions(program)) boxCapturedVariables(fn);
   program.scope.crawl();
 
@@ -73,7 +75,14 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   });
   for (const name of Object.keys(program.scope.bindings)) shadowed.add(name);
 
-  for (const node of nodes) if (!isInexact(node)) compileFunction(node, functionInfo(node), shadowed);
+  // `const apply = Reflect.apply` at module level: calls through it are transparent like Reflect.apply.
+  const applyAliases = new Set<string>();
+  for (const [name, b] of Object.entries(program.scope.bindings)) {
+    const init = b.path.isVariableDeclarator() ? b.path.node.init : null;
+    if (b.constant && init && init.type === "MemberExpression" && !init.computed && init.object.type === "Identifier" &&
+        init.object.name === "Reflect" && init.property.type === "Identifier" && init.property.name === "apply") applyAliases.add(name);
+  }
+  for (const node of nodes) if (!isInexact(node)) compileFunction(node, functionInfo(node), shadowed, applyAliases);
   addHeader(program, options);
 }
 

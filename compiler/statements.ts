@@ -15,7 +15,9 @@ import { FnCtx, Item, JumpTarget, assemble, assign, id, num, running, resuming, 
 import { Exploder, rangeOf } from "./explode.js";
 
 export class StatementRewriter {
-  constructor(private readonly ctx: FnCtx, private readonly ex: Exploder) {}
+  constructor(private readonly ctx: FnCtx, private readonly ex: Exploder) {
+    ex.setStatementRewriter((st, out) => this.stmt(st, out));
+  }
 
   private has(node: t.Node | null | undefined): boolean {
     return this.ex.has(node);
@@ -325,60 +327,18 @@ export class StatementRewriter {
     this.ex.assignTo(left, value, out);
   }
 
+  /**
+   * for-of is lowered to plain JavaScript that the other rules then make resumable: the iteration
+   * state lives in block locals, arrays are walked by index (exactly what the unmodified array
+   * iterator does), other iterables through next(), and an early exit calls the iterator's
+   * return() from a finally block — a call site like any other, so it may switch too.
+   */
   private forOf(s: t.ForOfStatement, out: Item[], labels: string[]): void {
     if (s.await) {
       out.push({ kind: "plain", stmt: s });
       return;
     }
-    const lo = this.ctx.peekPc();
-    const pre: Item[] = [];
-    const src = this.ctx.temp("src");
-    const arr = this.ctx.temp("arr");
-    const it = this.ctx.temp("it");
-    const idx = this.ctx.temp("i");
-    const step = this.ctx.temp("r");
-    const value = this.ctx.temp("v");
-    pre.push({ kind: "plain", stmt: assign(src, t.callExpression(F("iter"), [this.ex.expr(s.right, pre)])) });
-    pre.push({ kind: "plain", stmt: assign(arr, t.memberExpression(src, id("a"))) });
-    pre.push({ kind: "plain", stmt: assign(it, t.memberExpression(t.cloneNode(src), id("it"))) });
-    pre.push({ kind: "plain", stmt: assign(idx, num(0)) });
-
-    const items: Item[] = [];
-    // Array: by index, as the unmodified array iterator does. Otherwise: the iterator's next().
-    const fromArray: Item[] = [{ kind: "plain", stmt: t.blockStatement([
-      t.ifStatement(t.binaryExpression(">=", t.cloneNode(idx), t.memberExpression(t.cloneNode(arr), id("length"))), t.breakStatement()),
-      assign(t.cloneNode(value), t.memberExpression(t.cloneNode(arr), t.updateExpression("++", t.cloneNode(idx)), true)),
-    ]) }];
-    const fromIterator: Item[] = [];
-    // While next() runs the iterator is not ours to close (a throwing next() is not closed).
-    const savedIt = this.ctx.temp("it");
-    fromIterator.push({ kind: "plain", stmt: assign(savedIt, t.cloneNode(it)) });
-    fromIterator.push({ kind: "plain", stmt: assign(t.cloneNode(it), t.nullLiteral()) });
-    fromIterator.push(this.ctx.callSite([assign(id("$$m"), t.memberExpression(t.cloneNode(savedIt), id("next")))], id("$$m"),
-      t.callExpression(t.memberExpression(id("$$m"), id("call")), [t.cloneNode(savedIt)]), step));
-    fromIterator.push({ kind: "plain", stmt: t.blockStatement([
-      assign(t.cloneNode(step), t.callExpression(F("step"), [t.cloneNode(step)])),
-      t.ifStatement(t.memberExpression(t.cloneNode(step), id("done")), t.breakStatement()),
-      assign(t.cloneNode(it), t.cloneNode(savedIt)),
-      assign(t.cloneNode(value), t.memberExpression(t.cloneNode(step), id("value"))),
-    ]) });
-    items.push(this.ex.compoundIf(t.binaryExpression("!==", t.cloneNode(arr), t.nullLiteral()), fromArray, fromIterator));
-    const bodyItems: Item[] = [];
-    this.bindLoopHead(s.left as any, t.cloneNode(value), bodyItems);
-    this.ctx.jumps.push({ kind: "loop", labels });
-    if (s.body.type === "BlockStatement") bodyItems.push(...this.block(s.body.body));
-    else this.stmt(s.body, bodyItems);
-    this.ctx.jumps.pop();
-    this.ctx.popScope();
-    const [blo, bhi] = rangeOf(bodyItems);
-    const bodyBlock = t.blockStatement(assemble(bodyItems));
-    items.push(blo <= bhi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(blo, bhi), bodyBlock) } : { kind: "plain", stmt: bodyBlock });
-    const loop = this.labeled(labels, t.forStatement(null, null, null, t.blockStatement(assemble(items))));
-    // Closing the iterator on break/return/throw, but not while the fiber unwinds.
-    const guarded = t.tryStatement(t.blockStatement([loop]), null,
-      t.blockStatement([t.expressionStatement(t.callExpression(F("close"), [t.cloneNode(it)]))]));
-    const hi = this.ctx.peekPc() - 1;
-    out.push(this.wrapCompound(assembleInto(pre, guarded, lo, hi, this.ctx), lo, hi));
+    this.stmt(lowerForOf(s, labels, (k) => this.ctx.label(k)), out);
   }
 
   private forIn(s: t.ForInStatement, out: Item[], labels: string[]): void {
@@ -543,4 +503,47 @@ export function blockDeclarations(stmts: t.Statement[]): { lets: string[]; funct
     else if (s.type === "FunctionDeclaration" && s.id) functions.push(s.id.name);
   }
   return { lets, functions };
+}
+
+/** The plain-JavaScript form of a for-of loop (see StatementRewriter.forOf). */
+export function lowerForOf(s: t.ForOfStatement, labels: string[], fresh: (kind: string) => string): t.Statement {
+  const [src, arr, it, i, r, v, n, ret] = ["src", "a", "it", "i", "r", "v", "n", "ret"].map((k) => id(fresh(k)));
+  const c = (x: t.Identifier) => t.cloneNode(x);
+  const F2 = (name: string) => t.memberExpression(id("$$F"), id(name));
+  const decls = t.variableDeclaration("let", [
+    t.variableDeclarator(src, t.callExpression(F2("iter"), [s.right])),
+    t.variableDeclarator(arr, t.memberExpression(c(src), id("a"))),
+    t.variableDeclarator(it, t.memberExpression(c(src), id("it"))),
+    t.variableDeclarator(i, num(0)),
+    t.variableDeclarator(r), t.variableDeclarator(v), t.variableDeclarator(n),
+  ]);
+  const fromArray = t.blockStatement([
+    t.ifStatement(t.binaryExpression(">=", c(i), t.memberExpression(c(arr), id("length"))), t.breakStatement()),
+    assign(c(v), t.memberExpression(c(arr), t.updateExpression("++", c(i)), true)),
+  ]);
+  // While next() runs, the iterator is not closed if it throws: `it` is null meanwhile.
+  const fromIterator = t.blockStatement([
+    assign(c(n), c(it)),
+    assign(c(it), t.nullLiteral()),
+    assign(c(r), t.callExpression(F2("step"), [t.callExpression(t.memberExpression(c(n), id("next")), [])])),
+    t.ifStatement(t.memberExpression(c(r), id("done")), t.breakStatement()),
+    assign(c(it), c(n)),
+    assign(c(v), t.memberExpression(c(r), id("value"))),
+  ]);
+  const left = s.left;
+  const bind: t.Statement = left.type === "VariableDeclaration"
+    ? t.variableDeclaration(left.kind, [t.variableDeclarator(left.declarations[0].id, c(v))])
+    : t.expressionStatement(t.assignmentExpression("=", left as t.LVal, c(v)));
+  const body = s.body.type === "BlockStatement" ? s.body.body : [s.body];
+  const loop = t.forStatement(null, null, null, t.blockStatement([
+    t.ifStatement(t.binaryExpression("!==", c(arr), t.nullLiteral()), fromArray, fromIterator),
+    t.blockStatement([bind, ...body]),
+  ]));
+  const labeled = labels.reduceRight<t.Statement>((acc, l) => t.labeledStatement(id(l), acc), loop);
+  const close = t.ifStatement(t.binaryExpression("!==", c(it), t.nullLiteral()), t.blockStatement([
+    t.variableDeclaration("const", [t.variableDeclarator(ret, t.memberExpression(c(it), id("return")))]),
+    t.ifStatement(t.binaryExpression("!=", c(ret), t.nullLiteral()),
+      t.expressionStatement(t.callExpression(F2("closed"), [t.callExpression(t.memberExpression(c(ret), id("call")), [c(it)])]))),
+  ]));
+  return t.blockStatement([decls, t.tryStatement(t.blockStatement([labeled]), null, t.blockStatement([close]))]);
 }

@@ -50,7 +50,7 @@ let internals: {
   state(f: Fiber): number;
   setState(f: Fiber, s: number): void;
   stack(f: Fiber): Frame[];
-  clearStack(f: Fiber): void;
+  release(f: Fiber): void;
   start(f: Fiber): unknown;
   parentOf(f: Fiber): Fiber | null;
 };
@@ -78,9 +78,11 @@ export class Fiber {
       state: (f) => f.#state,
       setState: (f, s) => { f.#state = s; },
       stack: (f) => f.#stack,
-      clearStack: (f) => { f.#stack = []; },
+      // An ended fiber keeps nothing alive: no target, arguments or frames.
+      release: (f) => { f.#target = null; f.#args = []; f.#kwargs = null; f.#stack = []; },
       start: (f) => {
         const target = f.#target;
+        f.#target = null;
         f.#state = STARTED;
         if (target === null) return undefined;
         const args = f.#kwargs === null ? f.#args : [...f.#args, f.#kwargs];
@@ -237,6 +239,7 @@ function runFibers(a: Agent, first: Transfer): unknown {
     if (internals.state(cur) === UNSTARTED && isThrow) {
       // Throwing into a fiber that never ran ends it; the error goes to its first started ancestor.
       internals.setState(cur, ENDED);
+      internals.release(cur);
       cur = deliveryTarget(cur, a);
       continue;
     }
@@ -266,7 +269,7 @@ function runFibers(a: Agent, first: Transfer): unknown {
     }
     // The fiber finished: its result or error goes to the first started, not-ended ancestor.
     internals.setState(cur, ENDED);
-    internals.clearStack(cur);
+    internals.release(cur);
     $F.s = null;
     value = result;
     isThrow = threw;

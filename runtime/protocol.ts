@@ -145,6 +145,13 @@ export class Protocol {
     return r as IteratorResult<unknown>;
   }
 
+  /** Checks the result of an iterator's return() called by a compiled for-of. */
+  closed(r: unknown): void {
+    if (r === null || (typeof r !== "object" && typeof r !== "function")) {
+      throw new TypeError("iterator.return() did not return an object");
+    }
+  }
+
   /** Closes an iterator after an abrupt exit from a compiled for-of (not while unwinding). */
   close(it: any): void {
     if (it === null || this.s === UNWIND) return;
@@ -197,21 +204,13 @@ export class Protocol {
     return out;
   }
 
-  /** `[a, b, ...r] = it`: the first n values (all with a rest element), closing the iterator early. */
-  items(iterable: any, n: number, all: boolean): unknown[] {
-    const out: unknown[] = [];
-    if (Array.isArray(iterable) && iterable[Symbol.iterator] === ARRAY_ITERATOR) {
-      return all ? Array.from(iterable) : Array.from({ length: n }, (_, i) => iterable[i]);
-    }
-    const it = this.iter(iterable).it ?? iterable[Symbol.iterator]();
-    while (all || out.length < n) {
-      const r = this.step(it.next());
-      if (r.done) return out;
-      out.push(r.value);
-    }
-    if (typeof it.return === "function") it.return();
-    return out;
-  }
+  /**
+   * `[a, b, ...r] = it`: the first n values (all with a rest element), closing the iterator early.
+   * The compiled version from runtime/iteration.src.js, installed by runtime/replacements.ts.
+   */
+  items: (iterable: unknown, n: number, all: boolean) => unknown[] = () => {
+    throw new Error("fibers-ts: runtime not initialised");
+  };
 
   /** Keys a for-in loop would visit, snapshotted so that a compiled for-in can be resumed. */
   keys(o: unknown): string[] {
