@@ -53,6 +53,8 @@ export class FnCtx {
   /** Names visible at the current point, innermost block last. */
   private readonly scopes: string[][] = [];
   readonly temps: string[] = [];
+  /** Locals that may be uninitialized (TDZ) at a call site: let/const of switch case clauses. */
+  readonly tdzUnsafe = new Set<string>();
   readonly jumps: JumpTarget[] = [];
   private labelCount = 0;
 
@@ -114,7 +116,12 @@ export class FnCtx {
   private locals(): t.ArrayExpression {
     const visible: (t.Expression | null)[] = [];
     for (const scope of this.scopes) {
-      for (const name of scope) visible[this.slots.get(name)!] = id(name);
+      for (const name of scope) {
+        // `$$F.tdz(() => x)` reads x, or undefined while x is in its temporal dead zone.
+        visible[this.slots.get(name)!] = this.tdzUnsafe.has(name)
+          ? t.callExpression(F("tdz"), [t.arrowFunctionExpression([], id(name))])
+          : id(name);
+      }
     }
     for (const name of this.temps) visible[this.slots.get(name)!] = id(name);
     for (let i = 0; i < visible.length; i++) if (visible[i] === undefined) visible[i] = null;
@@ -122,7 +129,7 @@ export class FnCtx {
   }
 
   /** `return $$F.cap(self, this, pc, [locals], new.target)` — the capture at one call site. */
-  capture(pc: number): t.ReturnStatement {
+  capture(pc: number, recv?: t.Expression): t.ReturnStatement {
     const { info } = this;
     const args: t.Expression[] = [
       t.cloneNode(info.self),
@@ -131,6 +138,9 @@ export class FnCtx {
       this.locals(),
     ];
     if (info.canConstruct) args.push(t.metaProperty(id("new"), id("target")));
+    else if (recv) args.push(undef());
+    // The receiver, in case the callee was a generator's next() that suspended inside the generator.
+    if (recv) args.push(t.cloneNode(recv));
     return t.returnStatement(t.callExpression(F("cap"), args));
   }
 
@@ -139,12 +149,12 @@ export class FnCtx {
    *   if ($$pc === 0) { <pre>; $$F.s = token; result = call; if ($$F.s !== null && $$F.chk()) return capture }
    *   else if ($$pc === k) { $$pc = 0; result = $$F.take(); }
    */
-  callSite(pre: t.Statement[], token: t.Expression, call: t.Expression, result: t.LVal | null): Item {
+  callSite(pre: t.Statement[], token: t.Expression, call: t.Expression, result: t.LVal | null, recv?: t.Expression): Item {
     const k = this.pc();
     const callStmt = result ? assign(result, call) : t.expressionStatement(call);
     const check = t.ifStatement(
       t.logicalExpression("&&", t.binaryExpression("!==", F("s"), t.nullLiteral()), t.callExpression(F("chk"), [])),
-      this.capture(k),
+      this.capture(k, recv),
     );
     const take = t.callExpression(F("take"), []);
     const resume = t.blockStatement([

@@ -471,7 +471,10 @@ export class Exploder {
         ? t.callExpression(F("via"), [t.cloneNode(fn), t.cloneNode(obj), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
         : t.cloneNode(fn);
       const call = t.callExpression(t.memberExpression(t.cloneNode(fn), id("call")), [t.cloneNode(obj), ...argv]);
-      out.push(this.ctx.callSite(pre, token, call, res));
+      const recv = name === "call" || name === "apply"
+        ? (argv[0] && argv[0].type !== "SpreadElement" ? argv[0] : undefined)
+        : obj;
+      out.push(this.ctx.callSite(pre, token, call, res, recv && t.cloneNode(recv)));
       return res ? t.cloneNode(res) : undef();
     }
 
@@ -492,7 +495,8 @@ export class Exploder {
     const token = viaApply
       ? t.callExpression(F("via"), [t.cloneNode(fn), undef(), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
       : t.cloneNode(fn);
-    out.push(this.ctx.callSite([], token, call, res));
+    const recv = viaApply && argv[1] && argv[1].type !== "SpreadElement" ? t.cloneNode(argv[1]) : undefined;
+    out.push(this.ctx.callSite([], token, call, res, recv));
     return res ? t.cloneNode(res) : undef();
   }
 

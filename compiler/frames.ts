@@ -20,6 +20,7 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
   const rewriter = new StatementRewriter(ctx, ex);
 
   if (info.usesArguments) renameArguments(body);
+  const usesNewTarget = info.canConstruct && renameNewTarget(body);
   const paramNames = [...info.params.map((p) => p.name), ...(info.restParam ? [info.restParam.name] : [])];
   const vars = collectVars(body).filter((v) => !paramNames.includes(v));
   const { functions } = blockDeclarations(body.body);
@@ -38,6 +39,8 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
     if (functions.includes(name) || fnNames.includes(name) || ctx.temps.includes(name)) restore.push(assign(id(name), slotRead(slot)));
   }
   for (const name of functions) restore.push(assign(id(name), slotRead(ctx.slot(name))));
+  // A resumed frame is re-invoked as a plain call: new.target comes from the frame record.
+  if (usesNewTarget) restore.push(assign(id(NEW_TARGET), t.memberExpression(F("rec"), id("nt"))));
 
   const nativeArgs = info.usesArguments
     ? id("arguments")
@@ -55,6 +58,7 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
   ];
   if (vars.length) prologue.push(t.variableDeclaration("var", vars.map((n) => t.variableDeclarator(id(n)))));
   if (info.usesArguments) prologue.push(t.variableDeclaration("let", [t.variableDeclarator(id(ARGS), id("arguments"))]));
+  if (usesNewTarget) prologue.push(t.variableDeclaration("let", [t.variableDeclarator(id(NEW_TARGET), t.metaProperty(id("new"), id("target")))]));
   prologue.push(
     t.ifStatement(
       t.binaryExpression("===", F("s"), t.cloneNode(info.self)),
@@ -90,6 +94,30 @@ function collectVars(body: t.BlockStatement): string[] {
   };
   body.body.forEach(visit);
   return [...names];
+}
+
+const NEW_TARGET = "$$nt";
+
+/** `new.target` (here and in nested arrows) becomes `$$nt`; returns whether there was any. */
+function renameNewTarget(body: t.BlockStatement): boolean {
+  let found = false;
+  const visit = (n: any, parent: any, key: string | number, list?: any[]) => {
+    if (!n || typeof n.type !== "string") return;
+    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
+    if (n.type === "MetaProperty" && n.meta.name === "new" && n.property.name === "target") {
+      found = true;
+      if (list) list[key as number] = id(NEW_TARGET);
+      else parent[key] = id(NEW_TARGET);
+      return;
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) for (let i = 0; i < c.length; i++) visit(c[i], n, i, c);
+      else visit(c, n, k);
+    }
+  };
+  for (let i = 0; i < body.body.length; i++) visit(body.body[i], body, i, body.body);
+  return found;
 }
 
 /** `arguments` (here and in nested arrows) becomes `$$args`, a local saved with the frame. */

@@ -13,6 +13,7 @@ import { blockBodies, isResumable, normalizeFunction, renameShadowing, type Func
 import { boxCapturedVariables, boxLoopHeads } from "./boxing.js";
 import { bindSelf, finishSelf, selfOf, isInexact } from "./self.js";
 import { compileFunction } from "./frames.js";
+import { compileGenerator } from "./generators.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
 
@@ -82,7 +83,14 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     if (b.constant && init && init.type === "MemberExpression" && !init.computed && init.object.type === "Identifier" &&
         init.object.name === "Reflect" && init.property.type === "Identifier" && init.property.name === "apply") applyAliases.add(name);
   }
+  const generators: t.Function[] = [];
+  program.traverse({
+    Function(p) {
+      if (p.node.generator && !p.node.async) generators.push(p.node);
+    },
+  });
   for (const node of nodes) if (!isInexact(node)) compileFunction(node, functionInfo(node), shadowed, applyAliases);
+  for (const node of generators) compileGenerator(node);
   addHeader(program, options);
 }
 

@@ -398,6 +398,8 @@ export class StatementRewriter {
     this.ctx.pushScope(functions);
     if (functions.length) pre.push({ kind: "fixed", stmt: this.ctx.restoreAssignments(functions) });
     this.ctx.jumps.push({ kind: "switch", labels });
+    // A let of one case clause is in scope (possibly uninitialized) in the following ones.
+    for (const c of s.cases) for (const name of blockDeclarations(c.consequent).lets) this.ctx.tdzUnsafe.add(name);
     const cases = s.cases.map((c, i) => {
       const items: Item[] = [];
       for (const st of c.consequent) this.stmt(st, items);

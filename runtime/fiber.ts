@@ -286,6 +286,22 @@ function resumeStack(stack: Frame[], value: unknown, isThrow: boolean): unknown 
     $F.rt = isThrow;
     $F.s = RESUME;
     try {
+      if (rec.fn === null) {
+        // A generator body suspended inside the fiber: continue it where it yielded.
+        const gen = rec.gen!;
+        $F.s = null;
+        $F.rv = undefined;
+        $F.rt = false;
+        value = isThrow ? gen.throw(value) : gen.next(value);
+        isThrow = false;
+        if ($F.s === UNWIND && $F.genPending) {
+          $F.genPending = false;
+          $F.frames.push(rec);
+        }
+        $F.rec = null;
+        if ($F.s === UNWIND) return undefined;
+        continue;
+      }
       value = Reflect.apply(rec.fn, rec.self, []);
       isThrow = false;
       // `new F()` of a plain function: the construct result is the object unless F returned one.

@@ -14,7 +14,9 @@
 /** A suspended compiled frame, kept on the heap until its fiber resumes it. */
 export interface Frame {
   /** The compiled function to re-invoke in resume mode. */
-  fn: Function;
+  fn: Function | null;
+  /** For a suspended generator body (fn === null): the generator object, continued with next()/throw(). */
+  gen?: Generator;
   /** `this` of the suspended activation (undefined for arrows, which keep their lexical this). */
   self: unknown;
   /** Call-site number to resume at. */
@@ -31,6 +33,13 @@ export const UNWIND: { readonly unwind: true } = Object.freeze({ unwind: true as
 export const RESUME: { readonly resume: true } = Object.freeze({ resume: true as const });
 /** Thrown (and caught by the same try statement) to re-enter a catch block on resume. */
 export const REENTER: { readonly reenter: true } = Object.freeze({ reenter: true as const });
+
+/** Yielded by a compiled generator body that suspends because its fiber unwinds. */
+export const GENERATOR_SUSPENDED: { readonly suspended: true } = Object.freeze({ suspended: true as const });
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype;
+const GEN_NEXT = GeneratorPrototype.next;
+const GEN_THROW = GeneratorPrototype.throw;
+const GEN_RETURN = GeneratorPrototype.return;
 
 export class FiberError extends Error {
   constructor(message?: string) {
@@ -77,10 +86,51 @@ export class Protocol {
     return false;
   }
 
-  /** Captures one frame during unwinding. Returns undefined: the caller ignores values while unwinding. */
-  cap(fn: Function, self: unknown, pc: number, l: unknown[], nt?: unknown): undefined {
+  /** True between a compiled generator body's suspension and the capture of its caller's frame. */
+  genPending = false;
+
+  /**
+   * Captures one frame during unwinding. Returns undefined: the caller ignores values while
+   * unwinding. `recv` is the receiver of the call that unwound: when that call was a generator's
+   * next(), the generator suspended itself and is recorded as a frame of its own, below its callee.
+   */
+  cap(fn: Function, self: unknown, pc: number, l: unknown[], nt?: unknown, recv?: unknown): undefined {
+    if (this.genPending) {
+      this.genPending = false;
+      this.frames.push({ fn: null, gen: recv as Generator, self: undefined, pc: 0, l: [], nt: undefined });
+    }
     this.frames.push({ fn, self, pc, l, nt });
     return undefined;
+  }
+
+  /** A compiled generator body suspends because the fiber unwinds below it. */
+  gs(): unknown {
+    this.genPending = true;
+    return GENERATOR_SUSPENDED;
+  }
+
+  /**
+   * A compiled generator body starts or continues after a `yield`. Returns 0 when its next() was
+   * called by compiled code (it may suspend with the fiber), 1 when something else drives it
+   * (a native boundary until it yields or returns), 2 when no fiber runs.
+   */
+  genEnter(): number {
+    const s = this.s;
+    if (s === GEN_NEXT || s === GEN_THROW || s === GEN_RETURN) {
+      this.s = null;
+      return 0;
+    }
+    if (!this.f) return 2;
+    this.nb++;
+    this.natNames.push("<generator>");
+    return 1;
+  }
+
+  genLeave(code: number): void {
+    if (code === 1) {
+      this.nb--;
+      this.natNames.pop();
+    }
   }
 
   /** At the resumed call site: the value the suspended call "returns", or the error it throws. */
@@ -185,6 +235,15 @@ export class Protocol {
     if (m === FP_CALL || m === FP_APPLY) return receiver;
     if (m === REFLECT_APPLY) return firstArg;
     return m;
+  }
+
+  /** Reads a possibly uninitialized binding for a frame record (undefined in its dead zone). */
+  tdz(read: () => unknown): unknown {
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
   }
 
   /** Destructuring an object pattern: RequireObjectCoercible. */

@@ -641,3 +641,207 @@ describe("calling switch() and throw() in unusual ways", () => {
   });
 });
 
+describe("still more constructs", () => {
+  it("an error thrown into a suspended finally replaces the pending exception or return", () => {
+    const main = current();
+    const f = new Fiber(() => {
+      const out: string[] = [];
+      try {
+        try {
+          throw new SomeError("pending");
+        } finally {
+          main.switch("in finally 1");
+        }
+      } catch (e) {
+        out.push((e as Error).message);
+      }
+      function g() {
+        try {
+          return "pending return";
+        } finally {
+          main.switch("in finally 2");
+        }
+      }
+      try {
+        out.push(g());
+      } catch (e) {
+        out.push((e as Error).message);
+      }
+      return out;
+    });
+    expect(f.switch()).toBe("in finally 1");
+    expect(f.throw(SomeError, "replacement 1")).toBe("in finally 2");
+    expect(f.throw(SomeError, "replacement 2")).toEqual(["replacement 1", "replacement 2"]);
+  });
+
+  it("logical assignment operators short-circuit around switches", () => {
+    const { yielded, result } = run(() => {
+      const o: any = { a: 0, b: 1, c: null, d: "kept" };
+      o.a ||= sw("a");
+      o.b ||= sw("never b");
+      o.b &&= sw("b");
+      o.c ??= sw("c");
+      o.d ??= sw("never d");
+      let n = 2;
+      n **= sw("exp") as number;
+      return { ...o, n };
+    }, (v) => (v === "exp" ? 10 : v.toUpperCase()));
+    expect(yielded).toEqual(["a", "b", "c", "exp"]);
+    expect(result).toEqual({ a: "A", b: "B", c: "C", d: "kept", n: 1024 });
+  });
+
+  it("private fields, private `in`, class-field arrows across switches", () => {
+    class Counter {
+      #n = 0;
+      label = "counter";
+      read = () => `${this.label}:${this.#n}`;
+      bump() {
+        this.#n += sw("bump") as number;
+        return #n in this;
+      }
+    }
+    const { result } = run(() => {
+      const c = new Counter();
+      const hasPrivate = c.bump();
+      return [c.read(), hasPrivate];
+    }, () => 5);
+    expect(result).toEqual(["counter:5", true]);
+  });
+
+  it("new.target survives a switch in a plain function called with new", () => {
+    function Made(this: any) {
+      const before = typeof new.target;
+      sw("in Made");
+      this.seen = [before, typeof new.target, new.target === Made];
+    }
+    const { yielded, result } = run(() => new (Made as any)().seen);
+    expect(yielded).toEqual(["in Made"]);
+    expect(result).toEqual(["function", "function", true]);
+  });
+
+  it("optional chains, void, array holes, regex state across switches", () => {
+    const { result } = run(() => {
+      const o: any = { b: { c: (x: unknown) => `c(${x})` } };
+      const none: any = null;
+      const out: unknown[] = [];
+      out.push(o?.b.c(sw("chain")));
+      out.push(none?.b.c(sw("never")));
+      out.push(void sw("void"));
+      // eslint-disable-next-line no-sparse-arrays
+      const holes = [, sw("hole"), ,];
+      out.push(holes.length, 0 in holes, holes[1]);
+      const re = /a/g;
+      re.exec("aaa");
+      sw("regex");
+      re.exec("aaa");
+      out.push(re.lastIndex);
+      return out;
+    }, (v) => `<${v}>`);
+    expect(result).toEqual(["c(<chain>)", undefined, undefined, 3, false, "<hole>", 2]);
+  });
+
+  it("a switch in one case clause while a let of another case clause is in its TDZ", () => {
+    const { yielded, result } = run(() => {
+      switch (1 as number) {
+        case 0:
+          // eslint-disable-next-line no-case-declarations
+          let x = 5;
+          return x;
+        case 1:
+          return "case 1 got " + sw("one");
+      }
+      return "no case";
+    });
+    expect(yielded).toEqual(["one"]);
+    expect(result).toBe("case 1 got one");
+  });
+
+  it("let declarations shared between case clauses keep their values across switches", () => {
+    const { result } = run(() => {
+      const out: unknown[] = [];
+      for (const k of [0, 1]) {
+        switch (k) {
+          case 0:
+            // eslint-disable-next-line no-case-declarations
+            let shared = sw("zero");
+            out.push(shared);
+            break;
+          case 1:
+            try {
+              // @ts-expect-error -- TDZ on purpose: case 0's declaration was not evaluated
+              out.push(shared);
+            } catch (e) {
+              out.push(e instanceof ReferenceError ? "TDZ" : String(e));
+            }
+            out.push(sw("one"));
+            break;
+        }
+      }
+      return out;
+    }, (v) => v.length);
+    expect(result).toEqual([4, "TDZ", 3]);
+  });
+});
+
+describe("iteration protocols driven by compiled code", () => {
+  // an iterable whose next() switches out for every item
+  function switching(items: unknown[]) {
+    let i = 0;
+    return {
+      closed: false,
+      [Symbol.iterator]() {
+        return this;
+      },
+      next(): IteratorResult<unknown> {
+        if (i >= items.length) return { done: true, value: undefined };
+        return { done: false, value: sw(items[i++]) };
+      },
+      return(): IteratorResult<unknown> {
+        this.closed = true;
+        return { done: true, value: undefined };
+      },
+    };
+  }
+
+  it("spread into arrays and calls, array destructuring (with rest), Array.from", () => {
+    const { yielded, result } = run(
+      () => {
+        const spreadArr = [...switching(["a", "b"])];
+        const spreadCall = ((...a: unknown[]) => a)(...switching(["c"]));
+        const [x, y] = switching(["d", "e", "never"]);
+        const [p, ...rest] = switching(["f", "g", "h"]);
+        const from = Array.from(switching(["i"]));
+        return { spreadArr, spreadCall, x, y, p, rest, from };
+      },
+      (v) => v.toUpperCase(),
+    );
+    expect(yielded).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+    expect(result).toEqual({
+      spreadArr: ["A", "B"],
+      spreadCall: ["C"],
+      x: "D",
+      y: "E",
+      p: "F",
+      rest: ["G", "H"],
+      from: ["I"],
+    });
+  });
+
+  it("for-of calls return() on break and on a thrown error, after switches", () => {
+    const { result } = run(() => {
+      const a = switching(["a", "b", "c"]);
+      for (const v of a) {
+        if (v === "b") break;
+      }
+      const b = switching(["x", "y"]);
+      try {
+        for (const _v of b) throw new SomeError("in body");
+      } catch {
+        // ignore
+      }
+      return [a.closed, b.closed];
+    });
+    expect(result).toEqual([true, true]);
+  });
+});
+

@@ -1,0 +1,103 @@
+/**
+ * Generators: a generator object already is a heap frame the engine can suspend, so a generator
+ * body is not turned into a re-entrant frame. Instead each call site in it, when the fiber
+ * unwinds below it, suspends the body with `yield $$F.gs()`; the compiled code that called the
+ * generator's next() records a frame for the generator, and the trampoline later continues it with
+ * `gen.next(value)` (or `gen.throw(error)`). See docs/design.md, "Generators".
+ *
+ * A generator driven by code that fibers-ts did not compile (a native for-of, yield*, an
+ * uncompiled library) runs as a native boundary between its resumptions: `$$F.genEnter()` tells.
+ */
+import { types as t } from "@babel/core";
+
+let counter = 0;
+
+export function compileGenerator(fn: t.Function): void {
+  const body = fn.body as t.BlockStatement;
+  const temps: string[] = [];
+  const temp = () => {
+    const name = `$$g${++counter}`;
+    temps.push(name);
+    return t.identifier(name);
+  };
+  const F = (name: string) => t.memberExpression(t.identifier("$$F"), t.identifier(name));
+  const gd = t.identifier(`$$gd${++counter}`);
+
+  /** `f(a)` -> (callee, args into temps, slot = callee, r = call, unwinding ? yield $$F.gs() : r) */
+  const rewriteCall = (call: t.CallExpression | t.NewExpression): t.Expression => {
+    const seq: t.Expression[] = [];
+    const callee = call.callee;
+    if (callee.type === "Super" || callee.type === "Import" || callee.type === "V8IntrinsicIdentifier") return call;
+    let fn: t.Identifier;
+    let recv: t.Expression = t.identifier("undefined");
+    let thisArg: t.Identifier | null = null;
+    if (call.type === "CallExpression" && (callee.type === "MemberExpression") && callee.object.type !== "Super") {
+      thisArg = temp();
+      seq.push(t.assignmentExpression("=", thisArg, callee.object as t.Expression));
+      fn = temp();
+      seq.push(t.assignmentExpression("=", fn, t.memberExpression(thisArg, callee.property as t.Expression, callee.computed)));
+      recv = thisArg;
+    } else {
+      fn = temp();
+      seq.push(t.assignmentExpression("=", fn, callee as t.Expression));
+    }
+    const args = call.arguments.map((a) => {
+      const v = temp();
+      if (a.type === "SpreadElement") {
+        seq.push(t.assignmentExpression("=", v, t.arrayExpression([t.spreadElement(a.argument)])));
+        return t.spreadElement(v);
+      }
+      seq.push(t.assignmentExpression("=", v, a as t.Expression));
+      return v;
+    });
+    seq.push(t.assignmentExpression("=", F("s"), fn));
+    const result = temp();
+    const invoke = call.type === "NewExpression"
+      ? t.newExpression(fn, args)
+      : thisArg ? t.callExpression(t.memberExpression(fn, t.identifier("call")), [thisArg, ...args]) : t.callExpression(fn, args);
+    seq.push(t.assignmentExpression("=", result, invoke));
+    seq.push(t.conditionalExpression(
+      t.logicalExpression("&&", t.binaryExpression("!==", F("s"), t.nullLiteral()), t.callExpression(F("chk"), [])),
+      t.yieldExpression(t.callExpression(F("gs"), [])),
+      result));
+    void recv;
+    return t.sequenceExpression(seq);
+  };
+
+  /** A user `yield v`: the generator leaves the fiber's view while suspended, then re-enters. */
+  const rewriteYield = (y: t.YieldExpression): t.Expression => {
+    const r = temp();
+    return t.sequenceExpression([
+      t.callExpression(F("genLeave"), [gd]),
+      t.assignmentExpression("=", r, y),
+      t.assignmentExpression("=", gd, t.callExpression(F("genEnter"), [])),
+      r,
+    ]);
+  };
+
+  const visit = (n: any): any => {
+    if (!n || typeof n.type !== "string") return n;
+    if (t.isFunction(n) || t.isClass(n)) return n;
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[key];
+      if (Array.isArray(c)) n[key] = c.map(visit);
+      else if (c && typeof c.type === "string") n[key] = visit(c);
+    }
+    if ((n.type === "CallExpression" || n.type === "NewExpression") && !isRuntimeCall(n)) return rewriteCall(n);
+    if (n.type === "YieldExpression") return rewriteYield(n);
+    return n;
+  };
+  const stmts = body.body.map(visit);
+  const decl = t.variableDeclaration("let", [
+    t.variableDeclarator(gd, t.callExpression(F("genEnter"), [])),
+    ...temps.map((n) => t.variableDeclarator(t.identifier(n))),
+  ]);
+  body.body = [decl, t.tryStatement(t.blockStatement(stmts), null, t.blockStatement([
+    t.expressionStatement(t.callExpression(F("genLeave"), [gd])),
+  ]))];
+}
+
+function isRuntimeCall(n: t.CallExpression | t.NewExpression): boolean {
+  const c = n.callee;
+  return c.type === "MemberExpression" && c.object.type === "Identifier" && (c.object.name === "$$F" || c.object.name === "Math");
+}
