@@ -13,7 +13,7 @@ import { FnCtx, Item, assign, id, num, undef, protocolMember as F, METHOD } from
 /** Property names whose native methods have compiled replacements (runtime/replacements.ts). */
 const REPLACED = new Set([
   "forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex",
-  "findLast", "findLastIndex", "flatMap", "sort", "from", "bind",
+  "findLast", "findLastIndex", "flatMap", "sort", "from", "bind", "next", "throw", "return",
 ]);
 const PURE_GLOBAL_OBJECTS = new Set(["Math"]);
 
@@ -492,11 +492,13 @@ export class Exploder {
     const argv = this.args(args, out);
     const call = isNew ? t.newExpression(t.cloneNode(fn), argv) : t.callExpression(t.cloneNode(fn), argv);
     const viaApply = !isNew && callee.type === "Identifier" && this.env.applyAliases.has(callee.name);
+    // A compiled class constructor checks this to know it was called by compiled code (constructors.ts).
+    const pre = isNew ? [assign(F("nw"), t.cloneNode(fn))] : [];
     const token = viaApply
       ? t.callExpression(F("via"), [t.cloneNode(fn), undef(), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
       : t.cloneNode(fn);
     const recv = viaApply && argv[1] && argv[1].type !== "SpreadElement" ? t.cloneNode(argv[1]) : undefined;
-    out.push(this.ctx.callSite([], token, call, res, recv));
+    out.push(this.ctx.callSite(pre, token, call, res, recv));
     return res ? t.cloneNode(res) : undef();
   }
 

@@ -14,6 +14,7 @@ import { boxCapturedVariables, boxLoopHeads } from "./boxing.js";
 import { bindSelf, finishSelf, selfOf, isInexact } from "./self.js";
 import { compileFunction } from "./frames.js";
 import { compileGenerator } from "./generators.js";
+import { splitConstructors } from "./constructors.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
 
@@ -53,6 +54,8 @@ function resumableFunctions(program: NodePath<t.Program>): FunctionPath[] {
 export function compileProgram(program: NodePath<t.Program>, options: PluginOptions): void {
   checkProgram(program, options.filename);
   blockBodies(program.node);
+  splitConstructors(program);
+  program.scope.crawl();
 
   for (const fn of resumableFunctions(program)) normalizeFunction(fn);
   program.scope.crawl();

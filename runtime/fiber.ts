@@ -289,6 +289,7 @@ function resumeStack(stack: Frame[], value: unknown, isThrow: boolean): unknown 
       if (rec.fn === null) {
         // A generator body suspended inside the fiber: continue it where it yielded.
         const gen = rec.gen!;
+        $F.suspendedGenerators.delete(gen);
         $F.s = null;
         $F.rv = undefined;
         $F.rt = false;
@@ -296,6 +297,7 @@ function resumeStack(stack: Frame[], value: unknown, isThrow: boolean): unknown 
         isThrow = false;
         if ($F.s === UNWIND && $F.genPending) {
           $F.genPending = false;
+          $F.suspendedGenerators.add(gen);
           $F.frames.push(rec);
         }
         $F.rec = null;

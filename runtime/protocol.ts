@@ -36,7 +36,7 @@ export const REENTER: { readonly reenter: true } = Object.freeze({ reenter: true
 
 /** Yielded by a compiled generator body that suspends because its fiber unwinds. */
 export const GENERATOR_SUSPENDED: { readonly suspended: true } = Object.freeze({ suspended: true as const });
-const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype;
+export const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype;
 const GEN_NEXT = GeneratorPrototype.next;
 const GEN_THROW = GeneratorPrototype.throw;
 const GEN_RETURN = GeneratorPrototype.return;
@@ -86,6 +86,17 @@ export class Protocol {
     return false;
   }
 
+  /** The class of the `new` expression compiled code evaluates right now (see compiler/constructors.ts). */
+  nw: unknown = null;
+
+  /** What a constructor body's `return v` makes `new` return: v if it is an object, else `this`. */
+  ctorResult(v: unknown, self: unknown): unknown {
+    return v !== null && (typeof v === "object" || typeof v === "function") ? v : self;
+  }
+
+  /** Generators whose body is suspended by a fiber switch: running, for anyone but their fiber. */
+  suspendedGenerators: WeakSet<object> = new WeakSet();
+
   /** True between a compiled generator body's suspension and the capture of its caller's frame. */
   genPending = false;
 
@@ -97,6 +108,7 @@ export class Protocol {
   cap(fn: Function, self: unknown, pc: number, l: unknown[], nt?: unknown, recv?: unknown): undefined {
     if (this.genPending) {
       this.genPending = false;
+      this.suspendedGenerators.add(recv as object);
       this.frames.push({ fn: null, gen: recv as Generator, self: undefined, pc: 0, l: [], nt: undefined });
     }
     this.frames.push({ fn, self, pc, l, nt });
@@ -116,7 +128,7 @@ export class Protocol {
    */
   genEnter(): number {
     const s = this.s;
-    if (s === GEN_NEXT || s === GEN_THROW || s === GEN_RETURN) {
+    if (s === GEN_NEXT || s === GEN_THROW || s === GEN_RETURN || s === this.genNext || s === this.genThrow || s === this.genReturn) {
       this.s = null;
       return 0;
     }
@@ -125,6 +137,11 @@ export class Protocol {
     this.natNames.push("<generator>");
     return 1;
   }
+
+  /** Compiled-call replacements of the generator methods (installed by runtime/replacements.ts). */
+  genNext: unknown = null;
+  genThrow: unknown = null;
+  genReturn: unknown = null;
 
   genLeave(code: number): void {
     if (code === 1) {

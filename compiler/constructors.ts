@@ -1,0 +1,145 @@
+/**
+ * Constructors: a class constructor cannot be re-entered with an existing `this`, so its body
+ * (after a top-level `super(...)` in a derived class) moves into a private method that is compiled
+ * like any other function, and the constructor becomes a shell that tail-calls it:
+ *
+ *   constructor(a, b) {
+ *     const $$d = $$F.nw === new.target;       // called by a compiled `new C()`?
+ *     <statements up to and including super(...)>
+ *     if ($$d) $$F.s = this.#$$ctor;           // then the body is a direct call
+ *     return this.#$$ctor(new.target, a, b);   // returns `this`, an explicit object, or nothing when suspended
+ *   }
+ *
+ * When the body suspends, the shell returns and `new` yields the object to the compiled call site,
+ * which is unwinding and captures itself; the resumed body's return value becomes the value of
+ * `new`. A parent constructor run by `super(...)` is not called by a compiled `new`: a switch in it
+ * raises FiberError. See docs/design.md, "Constructors".
+ */
+import { types as t, type NodePath } from "@babel/core";
+
+export function splitConstructors(program: NodePath<t.Program>): void {
+  program.traverse({
+    ClassMethod(path) {
+      if (path.node.kind !== "constructor") return;
+      const classPath = path.parentPath.parentPath as NodePath<t.Class>;
+      splitConstructor(path, classPath);
+    },
+  });
+}
+
+function hasCallOutsideFunctions(nodes: t.Node[]): boolean {
+  let found = false;
+  const visit = (n: any) => {
+    if (found || !n || typeof n.type !== "string") return;
+    if (t.isFunction(n) || t.isClass(n)) return;
+    if (n.type === "CallExpression" || n.type === "NewExpression" || n.type === "TaggedTemplateExpression" ||
+        n.type === "OptionalCallExpression" || n.type === "ForOfStatement") {
+      if (!(n.type === "CallExpression" && n.callee.type === "Super")) {
+        found = true;
+        return;
+      }
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) c.forEach(visit);
+      else visit(c);
+    }
+  };
+  nodes.forEach(visit);
+  return found;
+}
+
+function uses(nodes: t.Node[], test: (n: any) => boolean, intoArrows = true): boolean {
+  let found = false;
+  const visit = (n: any) => {
+    if (found || !n || typeof n.type !== "string") return;
+    if (test(n)) {
+      found = true;
+      return;
+    }
+    if ((t.isFunction(n) && !(intoArrows && n.type === "ArrowFunctionExpression")) || n.type === "ClassBody") return;
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) c.forEach(visit);
+      else visit(c);
+    }
+  };
+  nodes.forEach(visit);
+  return found;
+}
+
+function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.Class>): void {
+  const ctor = path.node;
+  const stmts = ctor.body.body;
+  const derived = !!classPath.node.superClass;
+  let split = 0;
+  if (derived) {
+    split = stmts.findIndex((s) => s.type === "ExpressionStatement" && s.expression.type === "CallExpression" && s.expression.callee.type === "Super") + 1;
+    if (split === 0) return; // super() is not a top-level statement: the constructor stays as it is
+  }
+  const shellPart = stmts.slice(0, split);
+  const bodyPart = stmts.slice(split);
+  if (!hasCallOutsideFunctions(bodyPart)) return;
+  // The body may not call super() again or use `arguments` (it becomes a method with its own).
+  if (uses(bodyPart, (n) => n.type === "CallExpression" && n.callee.type === "Super")) return;
+  if (uses(bodyPart, (n) => n.type === "Identifier" && n.name === "arguments", true)) return;
+
+  // Everything the body can see from the shell: parameter names and top-level declarations before super().
+  const names = new Set<string>();
+  for (const p of ctor.params) for (const n of Object.keys(t.getBindingIdentifiers(p as t.Node))) names.add(n);
+  for (const s of shellPart) {
+    if (s.type === "VariableDeclaration") for (const d of s.declarations) for (const n of Object.keys(t.getBindingIdentifiers(d.id))) names.add(n);
+    if ((s.type === "FunctionDeclaration" || s.type === "ClassDeclaration") && s.id) names.add(s.id.name);
+  }
+  const passed = [...names].map((n) => t.identifier(n));
+  const nt = t.identifier("$$nt");
+  const methodName = t.privateName(t.identifier("$$ctor"));
+
+  // new.target in the body (and nested arrows) is the shell's, passed as the first argument.
+  const renameNewTarget = (n: any, parent: any, key: string | number, list?: any[]) => {
+    if (!n || typeof n.type !== "string") return;
+    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
+    if (n.type === "MetaProperty" && n.meta.name === "new") {
+      if (list) list[key as number] = t.identifier("$$nt");
+      else parent[key] = t.identifier("$$nt");
+      return;
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) for (let i = 0; i < c.length; i++) renameNewTarget(c[i], n, i, c);
+      else renameNewTarget(c, n, k);
+    }
+  };
+  for (let i = 0; i < bodyPart.length; i++) renameNewTarget(bodyPart[i], null, i, bodyPart);
+
+  // return; -> return this; return v -> v if it is an object, else this (constructor semantics).
+  const fixReturns = (n: any) => {
+    if (!n || typeof n.type !== "string" || t.isFunction(n) || t.isClass(n)) return;
+    if (n.type === "ReturnStatement") {
+      n.argument = n.argument
+        ? t.callExpression(t.memberExpression(t.identifier("$$F"), t.identifier("ctorResult")), [n.argument, t.thisExpression()])
+        : t.thisExpression();
+    }
+    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
+      const c = n[k];
+      if (Array.isArray(c)) c.forEach(fixReturns);
+      else fixReturns(c);
+    }
+  };
+  bodyPart.forEach(fixReturns);
+
+  const method = t.classPrivateMethod("method", methodName, [nt, ...passed.map((p) => t.cloneNode(p))],
+    t.blockStatement([...bodyPart, t.returnStatement(t.thisExpression())]));
+  const direct = t.identifier("$$d");
+  const F = (name: string) => t.memberExpression(t.identifier("$$F"), t.identifier(name));
+  const self = () => t.memberExpression(t.thisExpression(), t.cloneNode(methodName));
+  ctor.body.body = [
+    // `$$F.nw` (set by compiled `new` call sites, unlike `$$F.s` untouched by field initializers).
+    t.variableDeclaration("const", [t.variableDeclarator(direct, t.binaryExpression("===", F("nw"), t.metaProperty(t.identifier("new"), t.identifier("target"))))]),
+    t.expressionStatement(t.assignmentExpression("=", F("nw"), t.nullLiteral())),
+    ...shellPart,
+    t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("s"), self()))),
+    t.returnStatement(t.callExpression(self(), [t.metaProperty(t.identifier("new"), t.identifier("target")), ...passed.map((p) => t.cloneNode(p))])),
+  ];
+  classPath.get("body").pushContainer("body", method);
+}
