@@ -43,7 +43,9 @@ export function transform(code: string, options: TransformOptions): TransformRes
   try {
     ast = parseSync(code, {
       filename,
-      sourceType: format === "module" ? "module" : "script",
+      // CommonJS TypeScript is parsed as a module so `import x = require()` and `export =` parse;
+      // the TypeScript pass turns them into require/module.exports.
+      sourceType: format === "module" || (isTS && format === "commonjs") ? "module" : "script",
       configFile: false,
       babelrc: false,
       parserOpts: {
@@ -56,6 +58,7 @@ export function transform(code: string, options: TransformOptions): TransformRes
   }
   if (!ast) throw new CompileError(filename, 1, 1, "could not parse the file");
   try {
+    if (isTS && format === "commonjs") commonJsTypeScript(ast);
     if (isTS) {
       ast = transformFromAstSync(ast, code, {
         filename,
@@ -65,6 +68,14 @@ export function transform(code: string, options: TransformOptions): TransformRes
         code: false,
         plugins: [[transformTypeScript, { isTSX, allowDeclareFields: true, onlyRemoveTypeImports: false }]],
       })!.ast!;
+    }
+    if (format !== "module") {
+      const esm = ast.program.body.find((n) => n.type === "ImportDeclaration" || n.type.startsWith("Export"));
+      if (esm) {
+        const loc = esm.loc?.start;
+        throw new CompileError(filename, loc?.line ?? 1, (loc?.column ?? 0) + 1,
+          "ES module syntax (import/export) in a CommonJS file; use require()/module.exports, `import x = require()` in TypeScript, or make the file an ES module (.mjs/.mts or \"type\": \"module\")");
+      }
     }
     const out = transformFromAstSync(ast, code, {
       filename,
@@ -77,15 +88,32 @@ export function transform(code: string, options: TransformOptions): TransformRes
     return { code: out!.code!, map: (out!.map as object | undefined) ?? null };
   } catch (e) {
     if (e instanceof CompileError) throw new CompileError(e.file, e.line, e.column, e.reason);
+    const err = e as { loc?: { line: number; column: number }; message?: string };
+    if (err && err.loc) throw syntaxError(e, filename);
     throw e;
   }
+}
+
+/** TypeScript's CommonJS forms: `import x = require("m")` and `export = v`. */
+function commonJsTypeScript(ast: t.File): void {
+  ast.program.body = ast.program.body.map((n) => {
+    if (n.type === "TSImportEqualsDeclaration" && n.moduleReference.type === "TSExternalModuleReference" && !n.isExport) {
+      return t.variableDeclaration("const", [t.variableDeclarator(n.id,
+        t.callExpression(t.identifier("require"), [n.moduleReference.expression]))]);
+    }
+    if (n.type === "TSExportAssignment") {
+      return t.expressionStatement(t.assignmentExpression("=",
+        t.memberExpression(t.identifier("module"), t.identifier("exports")), n.expression));
+    }
+    return n;
+  });
 }
 
 function syntaxError(e: unknown, filename: string): CompileError {
   const err = e as { loc?: { line: number; column: number }; message?: string; reasonCode?: string };
   let message = err.message ?? String(e);
   if (message.startsWith(filename + ":")) message = message.slice(filename.length + 1).trim();
-  message = message.replace(/\s*\(\d+:\d+\)\s*$/, "").split("\n")[0];
+  message = message.split("\n")[0].replace(/\s*\(\d+:\d+\)\s*$/, "");
   if (err.loc) return new CompileError(filename, err.loc.line, err.loc.column + 1, `syntax error: ${message}; fix the syntax and compile again`);
   return new CompileError(filename, 1, 1, `syntax error: ${message}`);
 }
