@@ -1,0 +1,38 @@
+// Compiles bench/programs/*.mjs and bench/lib/helpers.mjs into bench/.out/ (all: true).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+
+const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = path.join(benchDir, ".out");
+
+// A snapshot of dist/ (taken once per run) so that a concurrent `npm run build` cannot pull the runtime
+// or the compiler from under a running benchmark; compiled files import the snapshot's runtime.
+export function snapshotDist() {
+  const snap = path.join(outDir, "dist");
+  fs.rmSync(snap, { recursive: true, force: true });
+  fs.cpSync(path.join(benchDir, "..", "dist"), snap, { recursive: true });
+  fs.writeFileSync(path.join(snap, "package.json"), '{ "type": "module" }\n');
+  return snap;
+}
+
+export async function compileAll() {
+  const snap = snapshotDist();
+  const { transform } = await import(path.join(snap, "compiler", "index.js"));
+  fs.mkdirSync(path.join(outDir, "programs"), { recursive: true });
+  fs.mkdirSync(path.join(outDir, "lib"), { recursive: true });
+  fs.writeFileSync(path.join(outDir, ".gitignore"), "*\n");
+  const files = [];
+  for (const f of fs.readdirSync(path.join(benchDir, "programs"))) if (f.endsWith(".mjs")) files.push(path.join("programs", f));
+  files.push(path.join("lib", "helpers.mjs"));
+  for (const rel of files) {
+    const src = fs.readFileSync(path.join(benchDir, rel), "utf8");
+    const { code } = transform(src, { filename: path.join(benchDir, rel), sourceType: "module", all: true });
+    const runtime = path.relative(path.dirname(path.join(outDir, rel)), path.join(snap, "runtime", "index.js"));
+    fs.writeFileSync(path.join(outDir, rel), code.replace(/(["'])fibers-ts(\/internal)?\1/g, JSON.stringify("./" + runtime)));
+  }
+  return { outDir, files };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log((await compileAll()).files.length, "files compiled into", outDir);
