@@ -139,7 +139,8 @@ function addHeader(program: NodePath<t.Program>, options: PluginOptions): void {
   const lookup = t.memberExpression(t.identifier("globalThis"),
     t.callExpression(t.memberExpression(t.identifier("Symbol"), t.identifier("for")), [t.stringLiteral(PROTOCOL_KEY)]), true);
   const stmts: t.Statement[] = [];
-  if (options.runtime !== "global") {
+  // A classic script cannot import: it finds the protocol (and `FibersTS`) on the global object.
+  if (options.runtime !== "global" && options.format !== "script") {
     if (options.format === "module") stmts.push(t.importDeclaration([], t.stringLiteral("fibers-ts/internal")));
     else stmts.push(t.expressionStatement(t.callExpression(t.identifier("require"), [t.stringLiteral("fibers-ts/internal")])));
   }

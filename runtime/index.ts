@@ -14,5 +14,19 @@ installReplacements(protocol());
 export { Fiber, FiberError, current };
 /** python-fibers' name for FiberError. */
 export const error = FiberError;
+
+/**
+ * Classic scripts compiled with `sourceType: "script"` (for a <script> tag or vm.runInThisContext)
+ * reach the runtime through this global, once the runtime has been loaded in the agent.
+ */
+const g = globalThis as { FibersTS?: unknown };
+if (g.FibersTS === undefined) {
+  Object.defineProperty(globalThis, "FibersTS", {
+    value: Object.freeze({ Fiber, FiberError, error: FiberError, current }),
+    configurable: true,
+    writable: false,
+    enumerable: false,
+  });
+}
 export type { FiberOptions } from "./fiber.js";
 export default Fiber;
