@@ -16,6 +16,7 @@
  * raises FiberError. See docs/design.md, "Constructors".
  */
 import { types as t, type NodePath } from "@babel/core";
+import { walkAll, some, isBoundary, SKIP } from "./walk.js";
 
 export function splitConstructors(program: NodePath<t.Program>): void {
   program.traverse({
@@ -28,44 +29,9 @@ export function splitConstructors(program: NodePath<t.Program>): void {
 }
 
 function hasCallOutsideFunctions(nodes: t.Node[]): boolean {
-  let found = false;
-  const visit = (n: any) => {
-    if (found || !n || typeof n.type !== "string") return;
-    if (t.isFunction(n) || t.isClass(n)) return;
-    if (n.type === "CallExpression" || n.type === "NewExpression" || n.type === "TaggedTemplateExpression" ||
-        n.type === "OptionalCallExpression" || n.type === "ForOfStatement") {
-      if (!(n.type === "CallExpression" && n.callee.type === "Super")) {
-        found = true;
-        return;
-      }
-    }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) c.forEach(visit);
-      else visit(c);
-    }
-  };
-  nodes.forEach(visit);
-  return found;
-}
-
-function uses(nodes: t.Node[], test: (n: any) => boolean, intoArrows = true): boolean {
-  let found = false;
-  const visit = (n: any) => {
-    if (found || !n || typeof n.type !== "string") return;
-    if (test(n)) {
-      found = true;
-      return;
-    }
-    if ((t.isFunction(n) && !(intoArrows && n.type === "ArrowFunctionExpression")) || n.type === "ClassBody") return;
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) c.forEach(visit);
-      else visit(c);
-    }
-  };
-  nodes.forEach(visit);
-  return found;
+  return some(nodes, (n) =>
+    ((n.type === "CallExpression" && n.callee.type !== "Super") || n.type === "NewExpression" ||
+     n.type === "TaggedTemplateExpression" || n.type === "OptionalCallExpression" || n.type === "ForOfStatement"));
 }
 
 function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.Class>): void {
@@ -81,8 +47,8 @@ function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.C
   const bodyPart = stmts.slice(split);
   if (!hasCallOutsideFunctions(bodyPart)) return;
   // The body may not call super() again or use `arguments` (it becomes a method with its own).
-  if (uses(bodyPart, (n) => n.type === "CallExpression" && n.callee.type === "Super")) return;
-  if (uses(bodyPart, (n) => n.type === "Identifier" && n.name === "arguments", true)) return;
+  if (some(bodyPart, (n) => n.type === "CallExpression" && n.callee.type === "Super", { intoArrows: true })) return;
+  if (some(bodyPart, (n) => n.type === "Identifier" && n.name === "arguments", { intoArrows: true })) return;
 
   // Everything the body can see from the shell: parameter names and top-level declarations before super().
   const names = new Set<string>();
@@ -96,37 +62,20 @@ function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.C
   const methodName = t.privateName(t.identifier("$$ctor"));
 
   // new.target in the body (and nested arrows) is the shell's, passed as the first argument.
-  const renameNewTarget = (n: any, parent: any, key: string | number, list?: any[]) => {
-    if (!n || typeof n.type !== "string") return;
-    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
-    if (n.type === "MetaProperty" && n.meta.name === "new") {
-      if (list) list[key as number] = t.identifier("$$nt");
-      else parent[key] = t.identifier("$$nt");
-      return;
-    }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) for (let i = 0; i < c.length; i++) renameNewTarget(c[i], n, i, c);
-      else renameNewTarget(c, n, k);
-    }
-  };
-  for (let i = 0; i < bodyPart.length; i++) renameNewTarget(bodyPart[i], null, i, bodyPart);
+  walkAll(bodyPart, (n) => {
+    if (isBoundary(n, { intoArrows: true })) return SKIP;
+    if (n.type === "MetaProperty" && n.meta.name === "new") return t.identifier("$$nt");
+  });
 
   // return; -> return this; return v -> v if it is an object, else this (constructor semantics).
-  const fixReturns = (n: any) => {
-    if (!n || typeof n.type !== "string" || t.isFunction(n) || t.isClass(n)) return;
+  walkAll(bodyPart, (n) => {
+    if (isBoundary(n)) return SKIP;
     if (n.type === "ReturnStatement") {
       n.argument = n.argument
         ? t.callExpression(t.memberExpression(t.identifier("$$F"), t.identifier("ctorResult")), [n.argument, t.thisExpression()])
         : t.thisExpression();
     }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) c.forEach(fixReturns);
-      else fixReturns(c);
-    }
-  };
-  bodyPart.forEach(fixReturns);
+  });
 
   const method = t.classPrivateMethod("method", methodName, [nt, ...passed.map((p) => t.cloneNode(p))],
     t.blockStatement([...bodyPart, t.returnStatement(t.thisExpression())]));

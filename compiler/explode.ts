@@ -9,6 +9,7 @@
  */
 import { types as t } from "@babel/core";
 import { FnCtx, Item, assign, id, num, undef, protocolMember as F, METHOD } from "./context.js";
+import { walk, some, isBoundary, SKIP } from "./walk.js";
 
 /** Property names whose native methods have compiled replacements (runtime/replacements.ts). */
 const REPLACED = new Set([
@@ -30,40 +31,23 @@ export interface ExplodeEnv {
 /** Does evaluating `node` (in this function, not in nested functions) make a call site? */
 export function hasCall(node: t.Node | null | undefined, env: ExplodeEnv): boolean {
   if (!node) return false;
-  switch (node.type) {
-    case "FunctionExpression":
-    case "ArrowFunctionExpression":
-    case "FunctionDeclaration":
-    case "ClassExpression":
-    case "ClassDeclaration":
-    case "ObjectMethod":
-      return false;
-    case "CallExpression":
-    case "OptionalCallExpression":
-      if (!isPureCall(node, env)) return true;
-      break;
-    case "NewExpression":
-    case "TaggedTemplateExpression":
-      return true;
-    case "SpreadElement":
-      // Spreading an iterable runs its iterator, which may switch (object spread only reads).
-      return true;
-    case "ForOfStatement":
-      // Each step calls the iterator's next(), which may switch.
-      return !node.await;
-    case "ArrayPattern":
-      // Array destructuring iterates (see Exploder.destructure).
-      return true;
-    case "ObjectExpression":
-      return node.properties.some((p) => p.type === "SpreadElement" ? hasCall(p.argument, env) : hasCall(p, env));
-  }
-  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-    const child = (node as any)[key];
-    if (Array.isArray(child)) {
-      for (const c of child) if (c && typeof c.type === "string" && hasCall(c, env)) return true;
-    } else if (child && typeof child.type === "string" && hasCall(child, env)) return true;
-  }
-  return false;
+  return some(node, (n, parent) => {
+    switch (n.type) {
+      case "CallExpression":
+      case "OptionalCallExpression":
+        return !isPureCall(n, env);
+      case "NewExpression":
+      case "TaggedTemplateExpression":
+      case "ArrayPattern": // array destructuring iterates (see Exploder.destructure)
+        return true;
+      case "SpreadElement": // spreading an iterable runs its iterator; object spread only reads
+        return parent?.type !== "ObjectExpression";
+      case "ForOfStatement": // each step calls the iterator's next()
+        return !n.await;
+      default:
+        return false;
+    }
+  });
 }
 
 function isPureCall(node: t.CallExpression | t.OptionalCallExpression, env: ExplodeEnv): boolean {
@@ -606,22 +590,13 @@ export function rangeOf(items: Item[]): [number, number] {
 export function scanRange(node: t.Node): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  const visit = (n: any) => {
-    if (!n || typeof n.type !== "string") return;
+  walk(node, (n) => {
     if (n.type === "BinaryExpression" && n.left.type === "Identifier" && n.left.name === "$$pc" &&
         (n.operator === "===" || n.operator === ">=" || n.operator === "<=") && n.right.type === "NumericLiteral" && n.right.value > 0) {
-      const v = n.right.value;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+      lo = Math.min(lo, n.right.value);
+      hi = Math.max(hi, n.right.value);
     }
-    if (n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression" || n.type === "FunctionDeclaration" ||
-        n.type === "ClassExpression" || n.type === "ClassDeclaration" || n.type === "ObjectMethod") return;
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[key];
-      if (Array.isArray(c)) c.forEach(visit);
-      else visit(c);
-    }
-  };
-  visit(node);
+    if (isBoundary(n)) return SKIP;
+  });
   return [lo, hi];
 }

@@ -11,6 +11,7 @@ import { FnCtx, FunctionInfo, assemble, assign, id, num, undef, protocolMember a
 import { Exploder, ExplodeEnv } from "./explode.js";
 import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
+import { walkAll, isBoundary, SKIP } from "./walk.js";
 
 export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>): void {
   const body = fn.body as t.BlockStatement;
@@ -80,19 +81,12 @@ function directives(_body: t.BlockStatement): t.Statement[] {
 /** `var` names declared anywhere in the body, outside nested functions. */
 function collectVars(body: t.BlockStatement): string[] {
   const names = new Set<string>();
-  const visit = (n: any) => {
-    if (!n || typeof n.type !== "string") return;
-    if (t.isFunction(n) || t.isClass(n)) return;
+  walkAll(body.body, (n) => {
+    if (isBoundary(n)) return SKIP;
     if (n.type === "VariableDeclaration" && n.kind === "var") {
       for (const d of n.declarations) for (const name of Object.keys(t.getBindingIdentifiers(d.id))) names.add(name);
     }
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[key];
-      if (Array.isArray(c)) c.forEach(visit);
-      else visit(c);
-    }
-  };
-  body.body.forEach(visit);
+  });
   return [...names];
 }
 
@@ -101,40 +95,20 @@ const NEW_TARGET = "$$nt";
 /** `new.target` (here and in nested arrows) becomes `$$nt`; returns whether there was any. */
 function renameNewTarget(body: t.BlockStatement): boolean {
   let found = false;
-  const visit = (n: any, parent: any, key: string | number, list?: any[]) => {
-    if (!n || typeof n.type !== "string") return;
-    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
+  walkAll(body.body, (n) => {
+    if (isBoundary(n, { intoArrows: true })) return SKIP;
     if (n.type === "MetaProperty" && n.meta.name === "new" && n.property.name === "target") {
       found = true;
-      if (list) list[key as number] = id(NEW_TARGET);
-      else parent[key] = id(NEW_TARGET);
-      return;
+      return id(NEW_TARGET);
     }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) for (let i = 0; i < c.length; i++) visit(c[i], n, i, c);
-      else visit(c, n, k);
-    }
-  };
-  for (let i = 0; i < body.body.length; i++) visit(body.body[i], body, i, body.body);
+  });
   return found;
 }
 
 /** `arguments` (here and in nested arrows) becomes `$$args`, a local saved with the frame. */
 function renameArguments(body: t.BlockStatement): void {
-  const visit = (n: any, parent: any, key: string) => {
-    if (!n || typeof n.type !== "string") return;
-    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
-    if (n.type === "Identifier" && n.name === "arguments" && t.isReferenced(n, parent)) {
-      n.name = ARGS;
-      return;
-    }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) c.forEach((x) => visit(x, n, k));
-      else visit(c, n, k);
-    }
-    void key;
-  };
-  body.body.forEach((s) => visit(s, body, "body"));
+  walkAll(body.body, (n, parent) => {
+    if (isBoundary(n, { intoArrows: true })) return SKIP;
+    if (n.type === "Identifier" && n.name === "arguments" && t.isReferenced(n, parent)) n.name = ARGS;
+  }, body);
 }

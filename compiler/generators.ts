@@ -9,6 +9,7 @@
  * uncompiled library) runs as a native boundary between its resumptions: `$$F.genEnter()` tells.
  */
 import { types as t } from "@babel/core";
+import { walkPost, isBoundary } from "./walk.js";
 
 let counter = 0;
 
@@ -75,19 +76,11 @@ export function compileGenerator(fn: t.Function): void {
     ]);
   };
 
-  const visit = (n: any): any => {
-    if (!n || typeof n.type !== "string") return n;
-    if (t.isFunction(n) || t.isClass(n)) return n;
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[key];
-      if (Array.isArray(c)) n[key] = c.map(visit);
-      else if (c && typeof c.type === "string") n[key] = visit(c);
-    }
+  // Post-order, so a call's arguments are rewritten before the call itself.
+  const stmts = body.body.map((st) => walkPost(st, (n) => {
     if ((n.type === "CallExpression" || n.type === "NewExpression") && !isRuntimeCall(n)) return rewriteCall(n);
     if (n.type === "YieldExpression") return rewriteYield(n);
-    return n;
-  };
-  const stmts = body.body.map(visit);
+  }, (n) => !isBoundary(n)));
   const decl = t.variableDeclaration("let", [
     t.variableDeclarator(gd, t.callExpression(F("genEnter"), [])),
     ...temps.map((n) => t.variableDeclarator(t.identifier(n))),

@@ -9,6 +9,7 @@
  *    local of a function has a unique name (a frame record stores locals by name-derived slot).
  */
 import { types as t, type NodePath } from "@babel/core";
+import { walk, walkAll, some, SKIP } from "./walk.js";
 
 export type FunctionPath = NodePath<t.Function>;
 
@@ -35,22 +36,13 @@ export function normalizeFunction(path: FunctionPath): void {
  * environment) is per iteration.
  */
 export function blockBodies(body: t.Node): void {
-  const visit = (n: any) => {
-    if (!n || typeof n.type !== "string") return;
-    if (t.isLoop(n) && n.body && n.body.type !== "BlockStatement") {
-      n.body = t.blockStatement([n.body]);
-    }
+  walk(body, (n) => {
+    if (t.isLoop(n) && n.body.type !== "BlockStatement") n.body = t.blockStatement([n.body]);
     if (n.type === "IfStatement") {
       if (n.consequent.type !== "BlockStatement") n.consequent = t.blockStatement([n.consequent]);
       if (n.alternate && n.alternate.type !== "BlockStatement" && n.alternate.type !== "IfStatement") n.alternate = t.blockStatement([n.alternate]);
     }
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[key];
-      if (Array.isArray(c)) c.forEach(visit);
-      else visit(c);
-    }
-  };
-  visit(body);
+  });
 }
 
 function moveParamsIntoBody(node: t.Function): void {
@@ -96,18 +88,12 @@ function moveParamsIntoBody(node: t.Function): void {
   // renamed in the body and initialized from the parameter.
   const moved = new Set(prologue.flatMap((st) => (st as t.VariableDeclaration).declarations.flatMap((d) => Object.keys(t.getBindingIdentifiers(d.id)))));
   const bodyVars = new Set<string>();
-  const findVars = (n: any) => {
-    if (!n || typeof n.type !== "string" || t.isFunction(n)) return;
+  walkAll(body.body, (n) => {
+    if (t.isFunction(n)) return SKIP;
     if (n.type === "VariableDeclaration" && n.kind === "var") {
       for (const d of n.declarations) for (const name of Object.keys(t.getBindingIdentifiers(d.id))) if (moved.has(name)) bodyVars.add(name);
     }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) c.forEach(findVars);
-      else findVars(c);
-    }
-  };
-  body.body.forEach(findVars);
+  });
   const inits: t.Statement[] = [];
   for (const name of bodyVars) {
     const renamed = `$$v${name}`;
@@ -158,41 +144,19 @@ export function renameShadowing(path: FunctionPath): void {
 
 /** Renames a name everywhere in `stmts` except inside nested functions that declare it themselves. */
 function renameFree(stmts: t.Statement[], from: string, to: string): void {
-  const declares = (fn: t.Function): boolean => {
-    if (fn.params.some((p) => from in t.getBindingIdentifiers(p))) return true;
-    let found = false;
-    const scan = (n: any) => {
-      if (found || !n || typeof n.type !== "string") return;
-      if (n !== fn && t.isFunction(n)) return;
-      if (n.type === "VariableDeclaration" && n.declarations.some((d: t.VariableDeclarator) => from in t.getBindingIdentifiers(d.id))) found = true;
-      for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-        const c = n[k];
-        if (Array.isArray(c)) c.forEach(scan);
-        else scan(c);
-      }
-    };
-    scan(fn.body);
-    return found;
-  };
-  const visit = (n: any, parent: any) => {
-    if (!n || typeof n.type !== "string") return;
-    if (t.isFunction(n) && declares(n)) return;
-    if (n.type === "Identifier" && n.name === from) {
-      const isKey = parent && (parent.type === "ObjectProperty" || parent.type === "ClassProperty" || parent.type === "ObjectMethod" || parent.type === "ClassMethod") && parent.key === n && !parent.computed;
-      const isMember = parent && (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.property === n && !parent.computed;
-      if (isKey && parent.type === "ObjectProperty" && parent.shorthand) {
-        parent.shorthand = false;
-        parent.value = t.identifier(to);
-        return;
-      }
-      if (!isKey && !isMember) n.name = to;
-      return;
+  const declares = (fn: t.Function): boolean =>
+    fn.params.some((p) => from in t.getBindingIdentifiers(p)) ||
+    some(fn.body, (n) => n.type === "VariableDeclaration" && n.declarations.some((d: t.VariableDeclarator) => from in t.getBindingIdentifiers(d.id)));
+  walkAll(stmts, (n, parent) => {
+    if (t.isFunction(n) && declares(n)) return SKIP;
+    if (n.type !== "Identifier" || n.name !== from) return;
+    const isKey = parent && (parent.type === "ObjectProperty" || parent.type === "ClassProperty" || parent.type === "ObjectMethod" || parent.type === "ClassMethod") && parent.key === n && !parent.computed;
+    const isMember = parent && (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.property === n && !parent.computed;
+    if (isKey && parent.type === "ObjectProperty" && parent.shorthand) {
+      parent.shorthand = false;
+      parent.value = t.identifier(to);
+      return SKIP;
     }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) c.forEach((x) => visit(x, n));
-      else visit(c, n);
-    }
-  };
-  stmts.forEach((st) => visit(st, null));
+    if (!isKey && !isMember) n.name = to;
+  });
 }

@@ -17,6 +17,7 @@ import { compileGenerator } from "./generators.js";
 import { splitConstructors } from "./constructors.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
+import { some } from "./walk.js";
 
 export type ModuleFormat = "module" | "commonjs" | "script";
 
@@ -116,22 +117,7 @@ function functionInfo(node: t.Function): FunctionInfo {
 }
 
 function usesArguments(body: t.Node): boolean {
-  let found = false;
-  const visit = (n: any, parent: any) => {
-    if (found || !n || typeof n.type !== "string") return;
-    if ((t.isFunction(n) && n.type !== "ArrowFunctionExpression") || n.type === "ClassBody") return;
-    if (n.type === "Identifier" && n.name === "arguments" && t.isReferenced(n, parent)) {
-      found = true;
-      return;
-    }
-    for (const k of t.VISITOR_KEYS[n.type] ?? []) {
-      const c = n[k];
-      if (Array.isArray(c)) c.forEach((x) => visit(x, n));
-      else visit(c, n);
-    }
-  };
-  visit(body, null);
-  return found;
+  return some(body, (n, parent) => n.type === "Identifier" && n.name === "arguments" && t.isReferenced(n, parent), { intoArrows: true });
 }
 
 /** `$$F`: the agent's protocol object, read once per module. */

@@ -13,6 +13,7 @@
 import { types as t } from "@babel/core";
 import { FnCtx, Item, JumpTarget, assemble, assign, id, num, running, resuming, undef, protocolMember as F } from "./context.js";
 import { Exploder, rangeOf } from "./explode.js";
+import { some } from "./walk.js";
 
 export class StatementRewriter {
   constructor(private readonly ctx: FnCtx, private readonly ex: Exploder) {
@@ -160,22 +161,7 @@ export class StatementRewriter {
   /** Plain statements that contain a break/continue/return crossing a compiled finally must still be rewritten. */
   private needsJumpRewrite(s: t.Statement): boolean {
     if (!this.ctx.jumps.some((j) => j.kind === "finally" || j.continueAs)) return false;
-    let found = false;
-    const visit = (n: any) => {
-      if (found || !n || typeof n.type !== "string") return;
-      if (n.type === "ReturnStatement" || n.type === "BreakStatement" || n.type === "ContinueStatement") {
-        found = true;
-        return;
-      }
-      if (t.isFunction(n) || t.isClass(n)) return;
-      for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-        const c = n[key];
-        if (Array.isArray(c)) c.forEach(visit);
-        else visit(c);
-      }
-    };
-    visit(s);
-    return found;
+    return some(s, (n) => n.type === "ReturnStatement" || n.type === "BreakStatement" || n.type === "ContinueStatement");
   }
 
   // ---- jumps -------------------------------------------------------------------------------

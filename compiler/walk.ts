@@ -1,0 +1,68 @@
+/**
+ * A small depth-first walker over raw Babel nodes, for the passes that rewrite a function's code
+ * after Babel's scope information no longer matches the tree (see plugin.ts for pass order).
+ */
+import { types as t } from "@babel/core";
+
+export const SKIP = Symbol("skip children");
+export type Visit = (node: any, parent: any) => t.Node | typeof SKIP | void;
+
+/** Visits `node` then its children; a visit may return a replacement node, or SKIP. */
+export function walk(node: any, visit: Visit, parent: any = null): any {
+  if (!node || typeof node.type !== "string") return node;
+  const r = visit(node, parent);
+  if (r === SKIP) return node;
+  if (r !== undefined) return r;
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) child[i] = walk(child[i], visit, node);
+    } else if (child && typeof child.type === "string") {
+      node[key] = walk(child, visit, node);
+    }
+  }
+  return node;
+}
+
+/** Walks each statement of a list in place. */
+export function walkAll(nodes: any[], visit: Visit, parent: any = null): void {
+  for (let i = 0; i < nodes.length; i++) nodes[i] = walk(nodes[i], visit, parent);
+}
+
+/**
+ * Where a function's own code ends: nested functions and classes (arrows optionally included,
+ * since they share `this`, `arguments` and `new.target` with their enclosing function).
+ */
+export function isBoundary(n: any, { intoArrows = false } = {}): boolean {
+  if (t.isFunction(n)) return !(intoArrows && n.type === "ArrowFunctionExpression");
+  return t.isClass(n);
+}
+
+/** Does any node of the code (not crossing boundaries) satisfy `test`? */
+export function some(nodes: any[] | any, test: (n: any, parent: any) => boolean, opts: { intoArrows?: boolean } = {}): boolean {
+  let found = false;
+  const visit: Visit = (n, parent) => {
+    if (found) return SKIP;
+    if (test(n, parent)) {
+      found = true;
+      return SKIP;
+    }
+    if (isBoundary(n, opts)) return SKIP;
+  };
+  for (const n of Array.isArray(nodes) ? nodes : [nodes]) walk(n, visit);
+  return found;
+}
+
+/** Post-order walk: children first, then `leave` may return a replacement for the node. */
+export function walkPost(node: any, leave: (n: any) => any, enter: (n: any) => boolean = () => true): any {
+  if (!node || typeof node.type !== "string" || !enter(node)) return node;
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) child[i] = walkPost(child[i], leave, enter);
+    } else if (child && typeof child.type === "string") {
+      node[key] = walkPost(child, leave, enter);
+    }
+  }
+  return leave(node) ?? node;
+}
