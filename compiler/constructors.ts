@@ -4,7 +4,7 @@
  * like any other function, and the constructor becomes a shell that tail-calls it:
  *
  *   constructor(a, b) {
- *     const $$d = $$F.nw === new.target;       // called by a compiled `new C()`?
+ *     const $$d = $$F.nw === new.target && new.target === C;   // a compiled `new C()` of this class?
  *     <statements up to and including super(...)>
  *     if ($$d) $$F.s = this.#$$ctor;           // then the body is a direct call
  *     return this.#$$ctor(new.target, a, b);   // returns `this`, an explicit object, or nothing when suspended
@@ -34,6 +34,21 @@ function hasCallOutsideFunctions(nodes: t.Node[]): boolean {
      n.type === "TaggedTemplateExpression" || n.type === "OptionalCallExpression" || n.type === "ForOfStatement"));
 }
 
+/**
+ * The class's own name inside its body (the immutable inner binding), giving an anonymous class
+ * expression its inferred name when it has one (`const X = class {}` -> `class X {}`: same `name`).
+ */
+function ownName(classPath: NodePath<t.Class>): string | null {
+  const node = classPath.node;
+  if (node.id) return node.id.name;
+  const parent = classPath.parentPath;
+  if (parent?.isVariableDeclarator() && parent.node.init === node && parent.node.id.type === "Identifier") {
+    node.id = t.identifier(parent.node.id.name);
+    return node.id.name;
+  }
+  return null;
+}
+
 function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.Class>): void {
   const ctor = path.node;
   const stmts = ctor.body.body;
@@ -46,6 +61,10 @@ function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.C
   const shellPart = stmts.slice(0, split);
   const bodyPart = stmts.slice(split);
   if (!hasCallOutsideFunctions(bodyPart)) return;
+  // Only `new C()` of this very class is a direct call: for `new Derived()`, this constructor runs
+  // inside Derived's super(), a native frame (see the module comment).
+  const className = ownName(classPath);
+  if (className === null) return;
   // The body may not call super() again or use `arguments` (it becomes a method with its own).
   if (some(bodyPart, (n) => n.type === "CallExpression" && n.callee.type === "Super", { intoArrows: true })) return;
   if (some(bodyPart, (n) => n.type === "Identifier" && n.name === "arguments", { intoArrows: true })) return;
@@ -84,7 +103,9 @@ function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.C
   const self = () => t.memberExpression(t.thisExpression(), t.cloneNode(methodName));
   ctor.body.body = [
     // `$$F.nw` (set by compiled `new` call sites, unlike `$$F.s` untouched by field initializers).
-    t.variableDeclaration("const", [t.variableDeclarator(direct, t.binaryExpression("===", F("nw"), t.metaProperty(t.identifier("new"), t.identifier("target"))))]),
+    t.variableDeclaration("const", [t.variableDeclarator(direct, t.logicalExpression("&&",
+      t.binaryExpression("===", F("nw"), t.metaProperty(t.identifier("new"), t.identifier("target"))),
+      t.binaryExpression("===", t.metaProperty(t.identifier("new"), t.identifier("target")), t.identifier(className))))]),
     t.expressionStatement(t.assignmentExpression("=", F("nw"), t.nullLiteral())),
     ...shellPart,
     t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("s"), self()))),
