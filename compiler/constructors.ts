@@ -1,29 +1,37 @@
 /**
- * Constructors: a class constructor cannot be re-entered with an existing `this`, so its body
- * (after a top-level `super(...)` in a derived class) moves into a private method that is compiled
- * like any other function, and the constructor becomes a shell that tail-calls it:
+ * Constructors: a class constructor cannot be re-entered with an existing `this`, so the class's
+ * instance field initializers and its constructor body (after a top-level `super(...)`) move into a
+ * private method compiled like any other function, and the constructor becomes a shell:
  *
  *   constructor(a, b) {
- *     const $$d = $$F.nw === new.target && new.target === C;   // a compiled `new C()` of this class?
- *     <statements up to and including super(...)>
- *     if ($$d) $$F.s = this.#$$ctor;           // then the body is a direct call
- *     return this.#$$ctor(new.target, a, b);   // returns `this`, an explicit object, or nothing when suspended
+ *     const $$d = $$F.nw === C;                // constructed by a compiled `new C()` (or relayed)?
+ *     $$F.nw = null;
+ *     <statements before super(...)>
+ *     if ($$d) $$F.nw = Object.getPrototypeOf(C);          // relay: the parent is direct too
+ *     super(...);
+ *     $$F.nw = null;
+ *     if ($$d && $$F.s === $$F.U) { $$F.cap(this.#$$ctor, this, 0, [new.target, a, b]); return; }
+ *     if ($$d) $$F.s = this.#$$ctor;
+ *     return this.#$$ctor(new.target, a, b);   // `this`, an explicit object, or nothing when suspended
  *   }
  *
  * When the body suspends, the shell returns and `new` yields the object to the compiled call site,
  * which is unwinding and captures itself; the resumed body's return value becomes the value of
- * `new`. A parent constructor run by `super(...)` is not called by a compiled `new`: a switch in it
- * raises FiberError. See docs/design.md, "Constructors".
+ * `new`. When the parent's body suspends inside `super(...)`, the shell records its own body as a
+ * frame that starts from the beginning (its fields and body run after the parent's, as in plain
+ * JavaScript) and returns. Nothing else runs after `super(...)` returns, which is why the field
+ * initializers are moved. See docs/design.md, "Constructors".
  */
 import { types as t, type NodePath } from "@babel/core";
 import { walkAll, some, isBoundary, SKIP } from "./walk.js";
 
 export function splitConstructors(program: NodePath<t.Program>): void {
   program.traverse({
-    ClassMethod(path) {
-      if (path.node.kind !== "constructor") return;
-      const classPath = path.parentPath.parentPath as NodePath<t.Class>;
-      splitConstructor(path, classPath);
+    Class: {
+      // On exit: nested classes are done, and the members of this one are no longer traversed.
+      exit(classPath) {
+        compileClass(classPath);
+      },
     },
   });
 }
@@ -49,67 +57,128 @@ function ownName(classPath: NodePath<t.Class>): string | null {
   return null;
 }
 
-function splitConstructor(path: NodePath<t.ClassMethod>, classPath: NodePath<t.Class>): void {
-  const ctor = path.node;
-  const stmts = ctor.body.body;
-  const derived = !!classPath.node.superClass;
-  let split = 0;
-  if (derived) {
-    split = stmts.findIndex((s) => s.type === "ExpressionStatement" && s.expression.type === "CallExpression" && s.expression.callee.type === "Super") + 1;
-    if (split === 0) return; // super() is not a top-level statement: the constructor stays as it is
+const F = (name: string) => t.memberExpression(t.identifier("$$F"), t.identifier(name));
+const newTarget = () => t.metaProperty(t.identifier("new"), t.identifier("target"));
+const isSuperCall = (s: t.Statement) =>
+  s.type === "ExpressionStatement" && s.expression.type === "CallExpression" && s.expression.callee.type === "Super";
+
+type Field = t.ClassProperty | t.ClassPrivateProperty;
+
+function compileClass(classPath: NodePath<t.Class>): void {
+  const cls = classPath.node;
+  const derived = !!cls.superClass;
+  const members = cls.body.body;
+  const ctor = members.find((m): m is t.ClassMethod => m.type === "ClassMethod" && m.kind === "constructor") ?? null;
+  const fields = members.filter((m): m is Field => (m.type === "ClassProperty" || m.type === "ClassPrivateProperty") && !m.static);
+  if (members.some((m) => m.type === "ClassAccessorProperty" && !m.static)) return;
+  if (fields.some((f) => f.type === "ClassProperty" && (f.computed || f.declare))) return;
+  const initializers = fields.map((f) => f.value).filter((v): v is t.Expression => !!v);
+  if (some(initializers, (n) => n.type === "MetaProperty" || (n.type === "Identifier" && n.name === "arguments"), { intoArrows: true })) return;
+
+  let shellPart: t.Statement[];
+  let bodyPart: t.Statement[];
+  if (ctor) {
+    const stmts = ctor.body.body;
+    const split = derived ? stmts.findIndex(isSuperCall) + 1 : 0;
+    if (derived && split === 0) return; // super() is not a top-level statement: the class stays as it is
+    shellPart = stmts.slice(0, split);
+    bodyPart = stmts.slice(split);
+    // The body may not call super() again or use `arguments` (it becomes a method with its own).
+    if (some(bodyPart, (n) => n.type === "CallExpression" && n.callee.type === "Super", { intoArrows: true })) return;
+    if (some(bodyPart, (n) => n.type === "Identifier" && n.name === "arguments", { intoArrows: true })) return;
+  } else {
+    shellPart = derived
+      ? [t.expressionStatement(t.callExpression(t.super(), [t.spreadElement(t.identifier("args"))]))]
+      : [];
+    bodyPart = [];
   }
-  const shellPart = stmts.slice(0, split);
-  const bodyPart = stmts.slice(split);
-  if (!hasCallOutsideFunctions(bodyPart)) return;
-  // Only `new C()` of this very class is a direct call: for `new Derived()`, this constructor runs
-  // inside Derived's super(), a native frame (see the module comment).
+  // Worth it when the body or a field initializer makes calls, or to relay to a parent constructor.
+  if (!derived && !hasCallOutsideFunctions(bodyPart) && !hasCallOutsideFunctions(initializers)) return;
   const className = ownName(classPath);
   if (className === null) return;
-  // The body may not call super() again or use `arguments` (it becomes a method with its own).
-  if (some(bodyPart, (n) => n.type === "CallExpression" && n.callee.type === "Super", { intoArrows: true })) return;
-  if (some(bodyPart, (n) => n.type === "Identifier" && n.name === "arguments", { intoArrows: true })) return;
 
-  // Everything the body can see from the shell: parameter names and top-level declarations before super().
+  // Everything the body can see from the shell: parameter names and declarations before super().
+  const params = ctor ? ctor.params : derived ? [t.restElement(t.identifier("args"))] : [];
   const names = new Set<string>();
-  for (const p of ctor.params) for (const n of Object.keys(t.getBindingIdentifiers(p as t.Node))) names.add(n);
+  for (const p of params) for (const n of Object.keys(t.getBindingIdentifiers(p as t.Node))) names.add(n);
   for (const s of shellPart) {
     if (s.type === "VariableDeclaration") for (const d of s.declarations) for (const n of Object.keys(t.getBindingIdentifiers(d.id))) names.add(n);
     if ((s.type === "FunctionDeclaration" || s.type === "ClassDeclaration") && s.id) names.add(s.id.name);
   }
-  const passed = [...names].map((n) => t.identifier(n));
-  const nt = t.identifier("$$nt");
-  const methodName = t.privateName(t.identifier("$$ctor"));
+  const passed = () => [...names].map((n) => t.identifier(n));
 
   // new.target in the body (and nested arrows) is the shell's, passed as the first argument.
   walkAll(bodyPart, (n) => {
     if (isBoundary(n, { intoArrows: true })) return SKIP;
     if (n.type === "MetaProperty" && n.meta.name === "new") return t.identifier("$$nt");
   });
-
   // return; -> return this; return v -> v if it is an object, else this (constructor semantics).
   walkAll(bodyPart, (n) => {
     if (isBoundary(n)) return SKIP;
     if (n.type === "ReturnStatement") {
-      n.argument = n.argument
-        ? t.callExpression(t.memberExpression(t.identifier("$$F"), t.identifier("ctorResult")), [n.argument, t.thisExpression()])
-        : t.thisExpression();
+      n.argument = n.argument ? t.callExpression(F("ctorResult"), [n.argument, t.thisExpression()]) : t.thisExpression();
     }
   });
 
-  const method = t.classPrivateMethod("method", methodName, [nt, ...passed.map((p) => t.cloneNode(p))],
-    t.blockStatement([...bodyPart, t.returnStatement(t.thisExpression())]));
+  // Field initializers, in order, at the start of the body; the fields stay declared (private ones
+  // must be) but without initializers.
+  const fieldInits: t.Statement[] = fields.map((f) => fieldInit(f));
+  for (const f of fields) f.value = null;
+  for (let i = members.length - 1; i >= 0; i--) {
+    const m = members[i];
+    if (m.type === "ClassProperty" && !m.static) members.splice(i, 1);
+  }
+
+  const methodName = () => t.privateName(t.identifier("$$ctor"));
+  const self = () => t.memberExpression(t.thisExpression(), methodName());
+  const method = t.classPrivateMethod("method", methodName(), [t.identifier("$$nt"), ...passed()],
+    t.blockStatement([...fieldInits, ...bodyPart, t.returnStatement(t.thisExpression())]));
+
   const direct = t.identifier("$$d");
-  const F = (name: string) => t.memberExpression(t.identifier("$$F"), t.identifier(name));
-  const self = () => t.memberExpression(t.thisExpression(), t.cloneNode(methodName));
-  ctor.body.body = [
-    // `$$F.nw` (set by compiled `new` call sites, unlike `$$F.s` untouched by field initializers).
-    t.variableDeclaration("const", [t.variableDeclarator(direct, t.logicalExpression("&&",
-      t.binaryExpression("===", F("nw"), t.metaProperty(t.identifier("new"), t.identifier("target"))),
-      t.binaryExpression("===", t.metaProperty(t.identifier("new"), t.identifier("target")), t.identifier(className))))]),
+  const shell: t.Statement[] = [
+    t.variableDeclaration("const", [t.variableDeclarator(direct, t.binaryExpression("===", F("nw"), t.identifier(className)))]),
     t.expressionStatement(t.assignmentExpression("=", F("nw"), t.nullLiteral())),
-    ...shellPart,
-    t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("s"), self()))),
-    t.returnStatement(t.callExpression(self(), [t.metaProperty(t.identifier("new"), t.identifier("target")), ...passed.map((p) => t.cloneNode(p))])),
   ];
-  classPath.get("body").pushContainer("body", method);
+  for (const s of shellPart) {
+    if (!isSuperCall(s)) {
+      shell.push(s);
+      continue;
+    }
+    shell.push(
+      t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("nw"),
+        t.callExpression(t.memberExpression(t.identifier("Object"), t.identifier("getPrototypeOf")), [t.identifier(className)])))),
+      s,
+      t.expressionStatement(t.assignmentExpression("=", F("nw"), t.nullLiteral())),
+      t.ifStatement(t.logicalExpression("&&", t.cloneNode(direct), t.binaryExpression("===", F("s"), F("U"))), t.blockStatement([
+        t.expressionStatement(t.callExpression(F("cap"), [self(), t.thisExpression(), t.numericLiteral(0), t.arrayExpression([newTarget(), ...passed()])])),
+        t.returnStatement(),
+      ])),
+    );
+  }
+  shell.push(
+    t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("s"), self()))),
+    t.returnStatement(t.callExpression(self(), [newTarget(), ...passed()])),
+  );
+  if (ctor) ctor.body.body = shell;
+  else members.unshift(t.classMethod("constructor", t.identifier("constructor"), params as t.Identifier[], t.blockStatement(shell)));
+  members.push(method);
+}
+
+/**
+ * One field's initialization, done by the body: `this.#x = v`, or for public fields a definition
+ * (an assignment, unless the prototype chain has the name, where it would hit a setter).
+ * An anonymous function keeps the field's name: `({ "x": () => {} })["x"]`.
+ */
+function fieldInit(f: Field): t.Statement {
+  const key = f.key;
+  const keyName = f.type === "ClassPrivateProperty" ? `#${f.key.id.name}` :
+    key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : String((key as t.NumericLiteral).value);
+  let value: t.Expression = f.value ?? t.identifier("undefined");
+  if (t.isFunction(value) && !(value as t.FunctionExpression).id || (value.type === "ClassExpression" && !value.id)) {
+    value = t.memberExpression(t.objectExpression([t.objectProperty(t.stringLiteral(keyName), value)]), t.stringLiteral(keyName), true);
+  }
+  if (f.type === "ClassPrivateProperty") {
+    return t.expressionStatement(t.assignmentExpression("=", t.memberExpression(t.thisExpression(), t.cloneNode(f.key)), value));
+  }
+  return t.expressionStatement(t.callExpression(F("field"), [t.thisExpression(), t.stringLiteral(keyName), value]));
 }

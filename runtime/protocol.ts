@@ -89,6 +89,15 @@ export class Protocol {
   /** The class of the `new` expression compiled code evaluates right now (see compiler/constructors.ts). */
   nw: unknown = null;
 
+  /**
+   * A public class field, initialized by a compiled constructor body: defined like the engine
+   * defines fields (an assignment gives the same result unless the name is on the prototype chain).
+   */
+  field(o: object, key: string, value: unknown): void {
+    if (key in o) Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+    else (o as Record<string, unknown>)[key] = value;
+  }
+
   /** What a constructor body's `return v` makes `new` return: v if it is an object, else `this`. */
   ctorResult(v: unknown, self: unknown): unknown {
     return v !== null && (typeof v === "object" || typeof v === "function") ? v : self;
