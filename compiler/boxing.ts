@@ -11,6 +11,7 @@
 import { types as t, type NodePath } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
 import type { FunctionPath } from "./normalize.js";
+import { withName } from "./function-names.js";
 
 let envCounter = 0;
 
@@ -114,7 +115,7 @@ function box(scope: Scope, bindings: Binding[], fn: FunctionPath): void {
       if (kept.length) stmts.push(t.variableDeclaration("let", kept.map((n) => t.variableDeclarator(t.identifier(n)))));
       if (d.id.type === "Identifier") {
         if (d.init || decl.node.kind !== "var") {
-          stmts.push(t.expressionStatement(t.assignmentExpression("=", member(d.id.name), d.init ?? t.identifier("undefined"))));
+          stmts.push(t.expressionStatement(t.assignmentExpression("=", member(d.id.name), withName(d.id.name, d.init ?? t.identifier("undefined")))));
         }
       } else if (d.init) {
         const pattern = t.cloneNode(d.id);
@@ -243,3 +244,4 @@ export function boxLoopHeads(fn: FunctionPath): void {
     },
   });
 }
+

@@ -24,6 +24,7 @@
  */
 import { types as t, type NodePath } from "@babel/core";
 import { walkAll, some, isBoundary, SKIP } from "./walk.js";
+import { withName } from "./function-names.js";
 
 export function splitConstructors(program: NodePath<t.Program>): void {
   program.traverse({
@@ -173,10 +174,7 @@ function fieldInit(f: Field): t.Statement {
   const key = f.key;
   const keyName = f.type === "ClassPrivateProperty" ? `#${f.key.id.name}` :
     key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : String((key as t.NumericLiteral).value);
-  let value: t.Expression = f.value ?? t.identifier("undefined");
-  if (t.isFunction(value) && !(value as t.FunctionExpression).id || (value.type === "ClassExpression" && !value.id)) {
-    value = t.memberExpression(t.objectExpression([t.objectProperty(t.stringLiteral(keyName), value)]), t.stringLiteral(keyName), true);
-  }
+  const value = withName(keyName, f.value ?? t.identifier("undefined"));
   if (f.type === "ClassPrivateProperty") {
     return t.expressionStatement(t.assignmentExpression("=", t.memberExpression(t.thisExpression(), t.cloneNode(f.key)), value));
   }

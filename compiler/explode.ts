@@ -61,7 +61,8 @@ function isPureCall(node: t.CallExpression | t.OptionalCallExpression, env: Expl
 /** `$$F.step(...)` and friends (the runtime's own helpers, except those that run user code), `Math.*`. */
 function isPureCallee(c: t.Expression | t.V8IntrinsicIdentifier, env: ExplodeEnv): boolean {
   if (c.type !== "MemberExpression" || c.computed || c.object.type !== "Identifier" || c.property.type !== "Identifier") return false;
-  if (c.object.name === "$$F") return c.property.name !== "items";
+  // items and runAsync run user code (iterators, async bodies): they are compiled call sites.
+  if (c.object.name === "$$F") return c.property.name !== "items" && c.property.name !== "runAsync";
   return PURE_GLOBAL_OBJECTS.has(c.object.name) && !env.shadowed.has(c.object.name);
 }
 

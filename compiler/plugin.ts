@@ -15,6 +15,7 @@ import { bindSelf, finishSelf, selfOf, isInexact } from "./self.js";
 import { compileFunction } from "./frames.js";
 import { compileGenerator } from "./generators.js";
 import { splitConstructors } from "./constructors.js";
+import { lowerAsyncFunctions } from "./async.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
 import { some } from "./walk.js";
@@ -56,6 +57,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   checkProgram(program, options.filename);
   blockBodies(program.node);
   splitConstructors(program);
+  lowerAsyncFunctions(program);
   program.scope.crawl();
 
   for (const fn of resumableFunctions(program)) normalizeFunction(fn);

@@ -14,6 +14,7 @@
  */
 import { types as t, type NodePath } from "@babel/core";
 import type { FunctionPath } from "./normalize.js";
+import { inferredName, withName } from "./function-names.js";
 
 let selfCounter = 0;
 const fresh = (kind: string) => `$$${kind}${++selfCounter}`;
@@ -50,9 +51,10 @@ function isRepeated(path: NodePath): boolean {
 function selfByIIFE(path: FunctionPath): void {
   const name = fresh("s");
   const node = path.node as t.Expression;
+  const fnName = inferredName(path);
   const iife = t.callExpression(
     t.arrowFunctionExpression([t.identifier(name)],
-      t.assignmentExpression("=", t.identifier(name), t.sequenceExpression([t.numericLiteral(0), node]))),
+      t.assignmentExpression("=", t.identifier(name), fnName === null ? t.sequenceExpression([t.numericLiteral(0), node]) : withName(fnName, node))),
     []);
   path.replaceWith(iife);
   SELF.set(node, t.identifier(name));
@@ -139,7 +141,10 @@ export function bindSelf(path: FunctionPath): void {
   }
   const name = fresh("s");
   declareInEnclosingBlock(path, name);
-  path.replaceWith(t.assignmentExpression("=", t.identifier(name), t.sequenceExpression([t.numericLiteral(0), node as t.Expression])));
+  // `(0, fn)` keeps an anonymous function anonymous; a name it would get from its position is kept.
+  const fnName = inferredName(path);
+  const value = fnName === null ? t.sequenceExpression([t.numericLiteral(0), node as t.Expression]) : withName(fnName, node as t.Expression);
+  path.replaceWith(t.assignmentExpression("=", t.identifier(name), value));
   set(t.identifier(name));
 }
 

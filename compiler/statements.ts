@@ -14,6 +14,7 @@ import { types as t } from "@babel/core";
 import { FnCtx, Item, JumpTarget, assemble, assign, id, num, running, resuming, undef, protocolMember as F } from "./context.js";
 import { Exploder, rangeOf } from "./explode.js";
 import { some } from "./walk.js";
+import { isAnonymousDefinition } from "./function-names.js";
 
 export class StatementRewriter {
   constructor(private readonly ctx: FnCtx, private readonly ex: Exploder) {
@@ -145,6 +146,16 @@ export class StatementRewriter {
         continue;
       }
       if (d.id.type === "Identifier") {
+        if (d.init && isAnonymousDefinition(d.init)) {
+          // `let f; f = $$pc !== 0 ? ... : ...` would lose the name JavaScript gives `f = () => {}`:
+          // the function is assigned to the identifier directly (f stays in its dead zone until here).
+          out.push({ kind: "decl", stmt: t.variableDeclaration("let", [t.variableDeclarator(d.id)]) });
+          out.push({ kind: "fixed", stmt: t.ifStatement(resuming(),
+            assign(t.identifier(d.id.name), t.memberExpression(id("$$l"), num(this.ctx.slot(d.id.name)), true)),
+            assign(t.identifier(d.id.name), d.init)) });
+          this.ctx.declare(names);
+          continue;
+        }
         const v = d.init ? this.ex.expr(d.init, out) : undef();
         out.push({ kind: "decl", stmt: t.variableDeclaration(s.kind === "const" ? "const" : "let", [this.ctx.restoringDeclarator(d.id.name, v)]) });
         this.ctx.declare(names);
@@ -535,3 +546,4 @@ export function lowerForOf(s: t.ForOfStatement, labels: string[], fresh: (kind: 
   ]));
   return t.blockStatement([decls, t.tryStatement(t.blockStatement([labeled]), null, t.blockStatement([close]))]);
 }
+

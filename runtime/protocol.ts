@@ -36,6 +36,7 @@ export const REENTER: { readonly reenter: true } = Object.freeze({ reenter: true
 
 /** Yielded by a compiled generator body that suspends because its fiber unwinds. */
 export const GENERATOR_SUSPENDED: { readonly suspended: true } = Object.freeze({ suspended: true as const });
+const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {});
 export const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype;
 const GEN_NEXT = GeneratorPrototype.next;
 const GEN_THROW = GeneratorPrototype.throw;
@@ -261,6 +262,17 @@ export class Protocol {
     if (m === FP_CALL || m === FP_APPLY) return receiver;
     if (m === REFLECT_APPLY) return firstArg;
     return m;
+  }
+
+  /** Runs a lowered async function's generator (compiled runtime/async.src.js, see replacements.ts). */
+  runAsync: (gen: Generator) => Promise<unknown> = () => {
+    throw new Error("fibers-ts: runtime not initialised");
+  };
+
+  /** Gives a lowered async function the identity of an async function (compiler/async.ts). */
+  asyncFn<T extends Function>(fn: T): T {
+    Object.setPrototypeOf(fn, ASYNC_FUNCTION_PROTOTYPE);
+    return fn;
   }
 
   /** Reads a possibly uninitialized binding for a frame record (undefined in its dead zone). */

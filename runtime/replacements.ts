@@ -10,6 +10,8 @@ import { GeneratorPrototype, type Protocol } from "./protocol.js";
 import * as M from "./methods.js";
 // @ts-ignore -- generated JavaScript without declarations
 import * as I from "./iteration.js";
+// @ts-ignore -- generated JavaScript without declarations
+import * as A from "./async.js";
 
 /** Property names whose call sites consult the replacement table (see compiler/calls.ts). */
 export const REPLACED_NAMES = [
@@ -55,4 +57,5 @@ export function installReplacements(p: Protocol): void {
   p.genReturn = guard("return");
   p.reps = table;
   p.items = I.items;
+  p.runAsync = A.runAsync;
 }

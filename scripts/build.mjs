@@ -16,7 +16,7 @@ mkdirSync(dist, { recursive: true });
 copyFileSync(join(root, "runtime", "index.cjs"), join(dist, "index.cjs"));
 
 const { transform } = await import(pathToFileURL(join(root, "dist", "compiler", "index.js")).href);
-for (const name of ["builtins", "methods", "iteration"]) {
+for (const name of ["builtins", "methods", "iteration", "async"]) {
   const src = join(root, "runtime", `${name}.src.js`);
   const code = readFileSync(src, "utf8");
   const out = transform(code, { filename: src, sourceType: "module", runtime: "global" });
