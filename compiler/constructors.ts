@@ -178,5 +178,16 @@ function fieldInit(f: Field): t.Statement {
   if (f.type === "ClassPrivateProperty") {
     return t.expressionStatement(t.assignmentExpression("=", t.memberExpression(t.thisExpression(), t.cloneNode(f.key)), value));
   }
-  return t.expressionStatement(t.callExpression(F("field"), [t.thisExpression(), t.stringLiteral(keyName), value]));
+  // Inline, so each site stays monomorphic: `if ("x" in this) $$F.define(this, "x", v); else this.x = v;`
+  // (an assignment defines the property like the engine does unless the prototype chain has the name).
+  const v = t.identifier("$$fv");
+  const target = t.isValidIdentifier(keyName)
+    ? t.memberExpression(t.thisExpression(), t.identifier(keyName))
+    : t.memberExpression(t.thisExpression(), t.stringLiteral(keyName), true);
+  return t.blockStatement([
+    t.variableDeclaration("const", [t.variableDeclarator(v, value)]),
+    t.ifStatement(t.binaryExpression("in", t.stringLiteral(keyName), t.thisExpression()),
+      t.expressionStatement(t.callExpression(F("field"), [t.thisExpression(), t.stringLiteral(keyName), t.cloneNode(v)])),
+      t.expressionStatement(t.assignmentExpression("=", target, t.cloneNode(v)))),
+  ]);
 }

@@ -91,12 +91,11 @@ export class Protocol {
   nw: unknown = null;
 
   /**
-   * A public class field, initialized by a compiled constructor body: defined like the engine
-   * defines fields (an assignment gives the same result unless the name is on the prototype chain).
+   * A public class field whose name is on the prototype chain, initialized by a compiled constructor
+   * body: defined, as the engine defines fields (an assignment could hit a setter).
    */
   field(o: object, key: string, value: unknown): void {
-    if (key in o) Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
-    else (o as Record<string, unknown>)[key] = value;
+    Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
   }
 
   /** What a constructor body's `return v` makes `new` return: v if it is an object, else `this`. */
