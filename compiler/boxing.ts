@@ -14,6 +14,13 @@ import type { FunctionPath } from "./normalize.js";
 import { withName } from "./function-names.js";
 
 let envCounter = 0;
+let iterationCounter = 0;
+
+/** Names are numbered per file (see plugin.ts). */
+export function resetBoxingNames(): void {
+  envCounter = 0;
+  iterationCounter = 0;
+}
 
 export function boxCapturedVariables(fn: FunctionPath): void {
   const fnScope = fn.scope;
@@ -179,8 +186,6 @@ function replaceInPattern(node: t.Node, names: Set<string>, member: (n: string) 
   };
   fix(node);
 }
-
-let iterationCounter = 0;
 
 /**
  * Per-iteration environments: `for (let i = ...; ...; ...) body` where a closure in the body

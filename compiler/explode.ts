@@ -26,6 +26,8 @@ export interface ExplodeEnv {
   applyAliases: Set<string>;
   /** Rewrites a statement into items (set by StatementRewriter; used to lower spread). */
   statement?: (s: t.Statement, out: Item[]) => void;
+  /** The file's source, to name a callee in "x is not a function" as the engine would. */
+  source: string;
 }
 
 /** Does evaluating `node` (in this function, not in nested functions) make a call site? */
@@ -452,10 +454,12 @@ export class Exploder {
         pre.push(assign(id(METHOD), fetched));
       }
       const argv = this.args(args, out);
+      pre.push(this.callableCheck(fn, callee));
       const token = name === "call" || name === "apply"
         ? t.callExpression(F("via"), [t.cloneNode(fn), t.cloneNode(obj), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
         : t.cloneNode(fn);
-      const call = t.callExpression(t.memberExpression(t.cloneNode(fn), id("call")), [t.cloneNode(obj), ...argv]);
+      // The original Function.prototype.call (bound at start-up): not the callee's own `call`.
+      const call = t.callExpression(id("$$call"), [t.cloneNode(fn), t.cloneNode(obj), ...argv]);
       const recv = name === "call" || name === "apply"
         ? (argv[0] && argv[0].type !== "SpreadElement" ? argv[0] : undefined)
         : obj;
@@ -475,16 +479,30 @@ export class Exploder {
     fn = this.expr(callee as t.Expression, out);
     if (argHasCall || !t.isIdentifier(fn)) fn = this.save(fn, out);
     const argv = this.args(args, out);
+    // A callee held in a temp would be named by the temp in the engine's TypeError.
+    const checks = t.isIdentifier(fn) && fn.name.startsWith("$$") ? [this.callableCheck(fn, callee, isNew)] : [];
     const call = isNew ? t.newExpression(t.cloneNode(fn), argv) : t.callExpression(t.cloneNode(fn), argv);
     const viaApply = !isNew && callee.type === "Identifier" && this.env.applyAliases.has(callee.name);
     // A compiled class constructor checks this to know it was called by compiled code (constructors.ts).
-    const pre = isNew ? [assign(F("nw"), t.cloneNode(fn))] : [];
+    const pre = [...checks, ...(isNew ? [assign(F("nw"), t.cloneNode(fn))] : [])];
     const token = viaApply
       ? t.callExpression(F("via"), [t.cloneNode(fn), undef(), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
       : t.cloneNode(fn);
     const recv = viaApply && argv[1] && argv[1].type !== "SpreadElement" ? t.cloneNode(argv[1]) : undefined;
     out.push(this.ctx.callSite(pre, token, call, res, recv));
     return res ? t.cloneNode(res) : undef();
+  }
+
+  /** `if (typeof f !== "function") $$F.notCallable("o.m")`: the engine's TypeError, naming the source. */
+  private callableCheck(fn: t.Expression, callee: t.Node, isNew = false): t.Statement {
+    const start = (callee as any).start;
+    const end = (callee as any).end;
+    const text = typeof start === "number" && typeof end === "number" && end - start < 80
+      ? this.env.source.slice(start, end)
+      : "expression";
+    return t.ifStatement(
+      t.binaryExpression("!==", t.unaryExpression("typeof", t.cloneNode(fn)), t.stringLiteral("function")),
+      t.expressionStatement(t.callExpression(F("notCallable"), [t.stringLiteral(text), t.booleanLiteral(isNew)])));
   }
 
   /**

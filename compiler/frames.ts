@@ -13,10 +13,10 @@ import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 import { walkAll, isBoundary, SKIP } from "./walk.js";
 
-export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>): void {
+export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string): void {
   const body = fn.body as t.BlockStatement;
   const ctx = new FnCtx(info);
-  const env: ExplodeEnv = { ctx, shadowed, applyAliases };
+  const env: ExplodeEnv = { ctx, shadowed, applyAliases, source };
   const ex = new Exploder(env);
   const rewriter = new StatementRewriter(ctx, ex);
 

@@ -13,6 +13,11 @@ import { walkPost, isBoundary } from "./walk.js";
 
 let counter = 0;
 
+/** Names are numbered per file (see plugin.ts). */
+export function resetGeneratorNames(): void {
+  counter = 0;
+}
+
 export function compileGenerator(fn: t.Function): void {
   const body = fn.body as t.BlockStatement;
   const temps: string[] = [];
@@ -55,7 +60,7 @@ export function compileGenerator(fn: t.Function): void {
     const result = temp();
     const invoke = call.type === "NewExpression"
       ? t.newExpression(fn, args)
-      : thisArg ? t.callExpression(t.memberExpression(fn, t.identifier("call")), [thisArg, ...args]) : t.callExpression(fn, args);
+      : thisArg ? t.callExpression(t.identifier("$$call"), [fn, thisArg, ...args]) : t.callExpression(fn, args);
     seq.push(t.assignmentExpression("=", result, invoke));
     seq.push(t.conditionalExpression(
       t.logicalExpression("&&", t.binaryExpression("!==", F("s"), t.nullLiteral()), t.callExpression(F("chk"), [])),

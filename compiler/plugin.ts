@@ -10,10 +10,10 @@
 import { types as t, type NodePath, type PluginObj } from "@babel/core";
 import { checkProgram } from "./check.js";
 import { blockBodies, isResumable, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
-import { boxCapturedVariables, boxLoopHeads } from "./boxing.js";
-import { bindSelf, finishSelf, selfOf, isInexact } from "./self.js";
+import { boxCapturedVariables, boxLoopHeads, resetBoxingNames } from "./boxing.js";
+import { bindSelf, finishSelf, selfOf, isInexact, resetSelfNames } from "./self.js";
 import { compileFunction } from "./frames.js";
-import { compileGenerator } from "./generators.js";
+import { compileGenerator, resetGeneratorNames } from "./generators.js";
 import { splitConstructors } from "./constructors.js";
 import { lowerAsyncFunctions } from "./async.js";
 import type { FunctionInfo } from "./context.js";
@@ -54,6 +54,10 @@ function resumableFunctions(program: NodePath<t.Program>): FunctionPath[] {
 }
 
 export function compileProgram(program: NodePath<t.Program>, options: PluginOptions): void {
+  // Generated names are numbered per file, so the same input always gives the same output.
+  resetSelfNames();
+  resetBoxingNames();
+  resetGeneratorNames();
   checkProgram(program, options.filename);
   blockBodies(program.node);
   splitConstructors(program);
@@ -95,7 +99,8 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
       if (p.node.generator && !p.node.async) generators.push(p.node);
     },
   });
-  for (const node of nodes) if (!isInexact(node)) compileFunction(node, functionInfo(node), shadowed, applyAliases);
+  const source: string = (program.hub as any)?.file?.code ?? "";
+  for (const node of nodes) if (!isInexact(node)) compileFunction(node, functionInfo(node), shadowed, applyAliases, source);
   for (const node of generators) compileGenerator(node);
   addHeader(program, options);
 }
@@ -134,5 +139,7 @@ function addHeader(program: NodePath<t.Program>, options: PluginOptions): void {
   }
   const kind = options.format === "script" ? "var" : "const";
   stmts.push(t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(PROTOCOL), lookup)]));
+  // The original Function.prototype.call, bound (see Protocol.call): compiled method calls use it.
+  stmts.push(t.variableDeclaration(kind, [t.variableDeclarator(t.identifier("$$call"), t.memberExpression(t.identifier(PROTOCOL), t.identifier("call")))]));
   program.node.body.unshift(...stmts);
 }

@@ -17,6 +17,11 @@ import type { FunctionPath } from "./normalize.js";
 import { inferredName, withName } from "./function-names.js";
 
 let selfCounter = 0;
+
+/** Names are numbered per file (see plugin.ts). */
+export function resetSelfNames(): void {
+  selfCounter = 0;
+}
 const fresh = (kind: string) => `$$${kind}${++selfCounter}`;
 
 const SELF = new WeakMap<t.Node, t.Expression>();

@@ -243,6 +243,18 @@ export class Protocol {
   /** Bound function -> its target, for bound functions created by compiled `.bind()` calls. */
   bound: WeakMap<Function, Function> = new WeakMap();
 
+  /**
+   * `call(f, thisArg, ...args)`: the original Function.prototype.call, bound at start-up. Compiled
+   * method calls use it, so a callee's own `call` property or a patched Function.prototype.call
+   * does not change what a call does.
+   */
+  readonly call: (f: Function, thisArg: unknown, ...args: unknown[]) => unknown = FP_CALL.bind(FP_CALL);
+
+  /** The engine's TypeError for calling a value that is not a function. */
+  notCallable(text: string, isNew: boolean): never {
+    throw new TypeError(`${text} is not a ${isNew ? "constructor" : "function"}`);
+  }
+
   /** Replacement table (native built-in -> compiled replacement), filled by runtime/replacements.ts. */
   reps: Map<Function, Function> = new Map();
 

@@ -44,3 +44,12 @@ describe("compile errors name file:line:column and what to do", () => {
     expect(out).toMatch(/module\.exports = \{/);
   });
 });
+
+describe("compiled output", () => {
+  it("is deterministic: the same input gives the same output, whatever was compiled before", () => {
+    const src = "export function f(xs) { const g = (x) => x * 2; return xs.map((x) => g(x)).filter(function (y) { return y > 1; }); }";
+    const first = transform(src, { filename: "/src/a.js" }).code;
+    transform("export const other = [1].map((x) => x); class K { m() {} }", { filename: "/src/b.js" });
+    expect(transform(src, { filename: "/src/a.js" }).code).toBe(first);
+  });
+});
