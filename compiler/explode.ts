@@ -597,8 +597,7 @@ export function rangeOf(items: Item[]): [number, number] {
   let hi = -Infinity;
   for (const it of items) {
     if (it.kind !== "fixed") continue;
-    const r = (it.stmt as any).__pcRange as [number, number] | undefined;
-    const [a, b] = r ?? scanRange(it.stmt);
+    const [a, b] = scanRange(it.stmt);
     if (a < lo) lo = a;
     if (b > hi) hi = b;
   }

@@ -309,7 +309,7 @@ export class StatementRewriter {
     }
     if (opened) this.ctx.popScope();
     const hi = this.ctx.peekPc() - 1;
-    const all = assembleInto(pre, this.labeled(labels, loop), lo, hi, this.ctx);
+    const all = assembleInto(pre, this.labeled(labels, loop));
     out.push(this.wrapCompound(all, lo, hi));
   }
 
@@ -363,7 +363,7 @@ export class StatementRewriter {
       t.logicalExpression("||", resuming(), t.binaryExpression("<", t.cloneNode(idx), t.memberExpression(t.cloneNode(keys), id("length")))),
       t.updateExpression("++", t.cloneNode(idx)), t.blockStatement(assemble(items))));
     const hi = this.ctx.peekPc() - 1;
-    out.push(this.wrapCompound(assembleInto(pre, loop, lo, hi, this.ctx), lo, hi));
+    out.push(this.wrapCompound(assembleInto(pre, loop), lo, hi));
   }
 
   // ---- switch ------------------------------------------------------------------------------
@@ -406,7 +406,7 @@ export class StatementRewriter {
     this.ctx.popScope();
     const sw = this.labeled(labels, t.switchStatement(t.cloneNode(which), cases));
     const hi = this.ctx.peekPc() - 1;
-    out.push(this.wrapCompound(assembleInto(pre, sw, lo, hi, this.ctx), lo, hi));
+    out.push(this.wrapCompound(assembleInto(pre, sw), lo, hi));
   }
 
   // ---- try ---------------------------------------------------------------------------------
@@ -486,7 +486,7 @@ function isLoop(s: t.Statement): boolean {
 }
 
 /** Items before a loop/switch plus the statement itself, as one block. */
-function assembleInto(pre: Item[], stmt: t.Statement, _lo: number, _hi: number, _ctx: FnCtx): t.Statement {
+function assembleInto(pre: Item[], stmt: t.Statement): t.Statement {
   if (pre.length === 0) return stmt;
   return t.blockStatement([...assemble(pre), stmt]);
 }

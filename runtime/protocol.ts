@@ -228,18 +228,6 @@ export class Protocol {
     }
   }
 
-  /** Closes an iterator after an abrupt exit from a compiled for-of (not while unwinding). */
-  close(it: any): void {
-    if (it === null || this.s === UNWIND) return;
-    const ret = it.return;
-    if (ret !== undefined && ret !== null) {
-      const r = ret.call(it);
-      if (r === null || (typeof r !== "object" && typeof r !== "function")) {
-        throw new TypeError("iterator.return() did not return an object");
-      }
-    }
-  }
-
   /** Bound function -> its target, for bound functions created by compiled `.bind()` calls. */
   bound: WeakMap<Function, Function> = new WeakMap();
 
