@@ -55,6 +55,11 @@ export function shouldCompile(file: string): boolean {
 
 const pkgTypeCache = new Map<string, PackageScope>();
 
+/** Forgets the package.json lookups (`build --watch` calls this before each rescan: files change). */
+export function clearPackageScopeCache(): void {
+  pkgTypeCache.clear();
+}
+
 export interface PackageScope {
   /** Directory holding the nearest package.json, or null when there is none. */
   dir: string | null;
@@ -184,6 +189,29 @@ export function isCompileError(e: unknown): e is Error & { file: string; line: n
     typeof x.file === "string" && typeof x.line === "number" && typeof x.column === "number" &&
     x.message.startsWith(`${x.file}:${x.line}:${x.column}`)
   );
+}
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "not a directory",
+  EISDIR: "is a directory",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "file name too long",
+  ENOSPC: "no space left on device",
+  EROFS: "read-only file system",
+  EEXIST: "file already exists",
+};
+
+/**
+ * The reason part of a file system error message ("no such file or directory"), without Node's
+ * `ENOENT: ..., open '/abs/path'` decoration: the CLI prints the path as the user wrote it.
+ */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === "string" && code in FS_REASONS) return FS_REASONS[code];
+  return (e as Error | null)?.message ?? String(e);
 }
 
 export function isFile(p: string): boolean {

@@ -9,7 +9,7 @@ import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { PKG_ROOT } from "./common.js";
+import { PKG_ROOT, fsReason } from "./common.js";
 
 const EXIT_USAGE = 2;
 
@@ -33,8 +33,7 @@ function run(file: string, args: string[], options: { all?: boolean; nodeArg?: s
     if (!statSync(abs).isFile()) fail(`cannot run ${file}: not a file`);
     accessSync(abs, constants.R_OK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    fail(`cannot read ${file}: ${code === "ENOENT" ? "no such file or directory" : (e as Error).message}`);
+    fail(`cannot read ${file}: ${fsReason(e)}`);
   }
   const register = pathToFileURL(resolve(PKG_ROOT, "dist/cli/register.js")).href;
   const env = { ...process.env };
@@ -86,14 +85,16 @@ async function main(argv: string[]): Promise<number> {
       "after",
       `
 Exit status:
-  0  success (for run: the program's own exit status is passed through)
+  0  success (build --watch: stopped by SIGINT or SIGTERM)
   1  compile errors (each printed as file:line:column: message)
-  2  usage error, or an input path that cannot be read
+  2  usage error, or a path that cannot be read or written
+  run passes the program's own exit status through (a compile error there is 1)
 
 Examples:
   $ fibers-ts run examples/ping-pong.ts
   $ fibers-ts run src/main.ts --port 8080        arguments after the file go to the program
   $ fibers-ts build src --out-dir dist           compile a tree, keeping its layout
+  $ fibers-ts build src -o dist --watch          ...and rebuild on every change
   $ node --import fibers-ts/register src/main.ts the same hooks without the CLI`,
     );
 
@@ -130,25 +131,50 @@ and exit status are the program's own. A compile error prints file:line:column: 
     .description(
       "compile files and directories ahead of time into --out-dir, keeping the directory layout " +
         "(relative to --root, by default the common root of the inputs) and each file's module format: " +
-        ".ts → .js, .mts → .mjs, .cts → .cjs, .js/.mjs/.cjs keep their extension. node_modules and " +
-        ".d.ts files are skipped. Relative imports of ./x.ts (.mts, .cts) become ./x.js (.mjs, .cjs); " +
-        "external source maps (file.js.map) are written next to each file.",
+        ".ts → .js, .mts → .mjs, .cts → .cjs, .js/.mjs/.cjs keep their extension. node_modules, " +
+        "dot-directories and .d.ts files are skipped. Relative imports of ./x.ts (.mts, .cts) become ./x.js " +
+        "(.mjs, .cjs); external source maps (file.js.map) are written next to each file.",
     )
     .argument("<paths...>", "source files and/or directories")
-    .requiredOption("-o, --out-dir <dir>", "output directory")
+    .requiredOption("-o, --out-dir <dir>", "output directory (not inside an input directory)")
     .option("--root <dir>", "directory the output layout is relative to (default: common root of the inputs)")
     .option("--source-maps", "write external source maps (file.js.map) (default)")
     .option("--no-source-maps", "do not write source maps")
+    .option("--copy-files", "also copy the files that are not compiled (.json, .d.ts, assets) into --out-dir")
+    .option("-w, --watch", "after building, rebuild files when they change, are added or deleted, until Ctrl-C")
     .option("--all", "compile with the compiler's `all` option (passes all: true to transform)")
-    .action(async (paths: string[], options: { outDir: string; root?: string; sourceMaps?: boolean; all?: boolean }) => {
-      const { build } = await import("./build.js");
-      buildStatus = build(paths, {
-        outDir: options.outDir,
-        root: options.root,
-        sourceMaps: options.sourceMaps !== false,
-        all: options.all === true,
-      });
-    });
+    .addHelpText(
+      "after",
+      `
+Every compile error is printed as file:line:column: message; the other files are still compiled.
+The last line is a summary: compiled N files (M copied, K failed) in X.Ys. On a terminal, a
+"compiling 120/2000 files" line shows progress while a build takes longer than 0.2 s.
+
+With --watch, each rebuild prints one line ("rebuilt src/a.ts, src/b.ts (removed) in 12 ms"),
+compile errors do not stop the watcher, outputs of deleted files are removed, and SIGINT or
+SIGTERM stops it with exit status 0.`,
+    )
+    .action(
+      async (
+        paths: string[],
+        options: { outDir: string; root?: string; sourceMaps?: boolean; copyFiles?: boolean; watch?: boolean; all?: boolean },
+      ) => {
+        const buildOptions = {
+          outDir: options.outDir,
+          root: options.root,
+          sourceMaps: options.sourceMaps !== false,
+          copyFiles: options.copyFiles === true,
+          all: options.all === true,
+        };
+        if (options.watch) {
+          const { watchBuild } = await import("./watch.js");
+          buildStatus = await watchBuild(paths, buildOptions);
+        } else {
+          const { build } = await import("./build.js");
+          buildStatus = build(paths, buildOptions);
+        }
+      },
+    );
 
   try {
     await program.parseAsync(argv);

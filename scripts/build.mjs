@@ -1,7 +1,7 @@
 // Build: TypeScript sources -> dist/, then the runtime's built-in replacements compiled by
 // fibers-ts itself (so fibers can suspend inside Array.prototype.map callbacks and the like).
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, copyFileSync, chmodSync, existsSync, mkdirSync, rmSync, renameSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, copyFileSync, chmodSync, existsSync, mkdirSync, rmSync, renameSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,6 +17,9 @@ execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", joi
 const dist = join(out, "runtime");
 mkdirSync(dist, { recursive: true });
 copyFileSync(join(root, "runtime", "index.cjs"), join(dist, "index.cjs"));
+// CommonJS entries of the integrations (fibers-ts/vite ... require()): hand-written wrappers of the ESM build.
+mkdirSync(join(out, "integrations"), { recursive: true });
+for (const f of readdirSync(join(root, "integrations")).filter((f) => f.endsWith(".cjs"))) copyFileSync(join(root, "integrations", f), join(out, "integrations", f));
 
 const { transform } = await import(pathToFileURL(join(out, "compiler", "index.js")).href);
 for (const name of ["builtins", "methods", "iteration", "async"]) {

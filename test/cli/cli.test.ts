@@ -6,7 +6,7 @@
  * This file is not compiled by fibers-ts: it only spawns processes.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,8 +112,12 @@ describe("fibers-ts run", () => {
 
   it.concurrent("exits 2 when the file cannot be read", async () => {
     const r = await cli("run", "test/cli/fixtures/does-not-exist.ts");
+    expect(r.stderr).toBe("fibers-ts: cannot read test/cli/fixtures/does-not-exist.ts: no such file or directory\n");
+    expect(r.stdout).toBe("");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("does-not-exist.ts");
+    const dir = await cli("run", "test/cli/fixtures");
+    expect(dir.stderr).toBe("fibers-ts: cannot run test/cli/fixtures: not a file\n");
+    expect(dir.code).toBe(2);
   });
 
   it.concurrent("exits 2 on usage errors", async () => {
@@ -144,7 +148,7 @@ describe("fibers-ts build", () => {
     const r = await cli("build", "test/cli/fixtures/build", "--out-dir", out);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/compiled 4 files into .* in \d+ ms/);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^compiled 4 files \(0 copied, 0 failed\) in \d+\.\ds$/);
 
     const files = readdirSync(out, { recursive: true }).map(String).sort();
     expect(files).toEqual(
@@ -188,20 +192,109 @@ describe("fibers-ts build", () => {
     expect(readFileSync(join(out, "build/helper.js"), "utf8")).not.toContain("sourceMappingURL");
   });
 
-  it("reports every compile error, one per line, then a count, and exits 1", async () => {
-    const out = join(tmp, "errors");
-    const r = await cli("build", "test/cli/fixtures/errors", "-o", out);
-    expect(r.code).toBe(1);
-    const lines = r.stderr.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^test\/cli\/fixtures\/errors\/syntax-error\.ts:3:\d+: \S/);
-    expect(lines.at(-1)).toMatch(/1 compile error\b/);
-    expect(existsSync(join(out, "fine.js"))).toBe(true);
-    expect(existsSync(join(out, "syntax-error.js"))).toBe(false);
+  it("with --copy-files, copies the files it does not compile", async () => {
+    const out = outDir("copy");
+    const r = await cli("build", "test/cli/fixtures/build", "--out-dir", out, "--copy-files");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^compiled 4 files \(1 copied, 0 failed\) in \d+\.\ds$/);
+    expect(readFileSync(join(out, "types.d.ts"), "utf8")).toBe(readFileSync(join(FIXTURES, "build/types.d.ts"), "utf8"));
+  });
+});
+
+/** Exact messages and exit statuses of `build` errors (docs/cli.md lists them). */
+describe("fibers-ts build errors", () => {
+  let tmp: string;
+  /** Runs the CLI in `tmp`, so that the paths it prints are short and predictable. */
+  const cliIn = (...args: string[]) => node([CLI, ...args], { cwd: tmp });
+  const SUMMARY = (compiled: string, failed: number) =>
+    new RegExp(`^compiled ${compiled} \\(0 copied, ${failed} failed\\) in \\d+\\.\\ds$`);
+
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), "fibers-ts-cli-errors-"));
+    mkdirSync(join(tmp, "src"));
+    writeFileSync(join(tmp, "src/a-bad.ts"), "// line 1\nconst x: number = (;\n");
+    writeFileSync(join(tmp, "src/b-good.ts"), "export const b: number = 1;\n");
+    writeFileSync(join(tmp, "src/c-bad.mts"), "export function f() {\n  return 1 +;\n}\n");
+    writeFileSync(join(tmp, "notes.md"), "a file where --out-dir wants a directory\n");
+  });
+  afterAll(() => {
+    rmSync(tmp, { recursive: true, force: true });
   });
 
-  it("exits 2 on unreadable paths and missing --out-dir", async () => {
-    expect((await cli("build", "test/cli/fixtures/nope", "-o", join(tmp, "x"))).code).toBe(2);
-    expect((await cli("build", "test/cli/fixtures/build")).code).toBe(2);
+  it.concurrent("a path that does not exist: exit 2, nothing built", async () => {
+    const r = await cliIn("build", "src", "nope/", "--out-dir", "out-nope");
+    expect(r.stderr).toBe("fibers-ts: cannot read nope/: no such file or directory\n");
+    expect(r.stdout).toBe("");
+    expect(r.code).toBe(2);
+    expect(existsSync(join(tmp, "out-nope"))).toBe(false);
+  });
+
+  it.concurrent("a path through a file: exit 2", async () => {
+    const r = await cliIn("build", "src/b-good.ts/x", "--out-dir", "out-notdir");
+    expect(r.stderr).toBe("fibers-ts: cannot read src/b-good.ts/x: not a directory\n");
+    expect(r.code).toBe(2);
+  });
+
+  it.concurrent("a file that is not a source file: exit 2", async () => {
+    writeFileSync(join(tmp, "notes.txt"), "");
+    const r = await cliIn("build", "notes.txt", "--out-dir", "out-txt");
+    expect(r.stderr).toBe(
+      "fibers-ts: cannot build notes.txt: not a source file (expected .ts, .mts, .cts, .js, .mjs, .cjs; .d.ts files are skipped)\n",
+    );
+    expect(r.code).toBe(2);
+  });
+
+  it.concurrent("--out-dir inside an input directory: exit 2, nothing built", async () => {
+    const r = await cliIn("build", "src", "--out-dir", "src/out");
+    expect(r.stderr).toBe(
+      "fibers-ts: --out-dir src/out is inside the input directory src; choose an output directory outside the inputs\n",
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(join(tmp, "src/out"))).toBe(false);
+    const same = await cliIn("build", "src", "--out-dir", "./src/");
+    expect(same.stderr).toBe(
+      "fibers-ts: --out-dir ./src/ is inside the input directory src; choose an output directory outside the inputs\n",
+    );
+    expect(same.code).toBe(2);
+  });
+
+  it.concurrent("an --out-dir that cannot be created: exit 2", async () => {
+    const r = await cliIn("build", "src", "--out-dir", "notes.md/out");
+    expect(r.stderr).toBe("fibers-ts: cannot create --out-dir notes.md/out: not a directory\n");
+    expect(r.code).toBe(2);
+  });
+
+  it.concurrent("missing --out-dir: exit 2", async () => {
+    const r = await cliIn("build", "src");
+    expect(r.stderr).toContain("error: required option '-o, --out-dir <dir>' not specified\n");
+    expect(r.code).toBe(2);
+  });
+
+  it.concurrent("syntax errors: every one listed as file:line:column: message, the rest compiled, exit 1", async () => {
+    const r = await cliIn("build", "src", "--out-dir", "out-syntax");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines.slice(0, -1)).toEqual([
+      "src/a-bad.ts:2:20: syntax error: Unexpected token; fix the syntax and compile again",
+      "src/c-bad.mts:2:13: syntax error: Unexpected token; fix the syntax and compile again",
+    ]);
+    expect(lines.at(-1)).toMatch(SUMMARY("1 file", 2));
+    expect(r.code).toBe(1);
+    expect(existsSync(join(tmp, "out-syntax/b-good.js"))).toBe(true);
+    expect(existsSync(join(tmp, "out-syntax/a-bad.js"))).toBe(false);
+    expect(existsSync(join(tmp, "out-syntax/c-bad.mjs"))).toBe(false);
+  });
+
+  it.concurrent("an output that cannot be written: exit 2 after building the rest", async () => {
+    mkdirSync(join(tmp, "out-blocked/b-good.js"), { recursive: true }); // a directory in the way
+    const r = await cliIn("build", "src/b-good.ts", "src/c-bad.mts", "--out-dir", "out-blocked");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines.slice(0, -1)).toEqual([
+      "fibers-ts: cannot write out-blocked/b-good.js: is a directory",
+      "src/c-bad.mts:2:13: syntax error: Unexpected token; fix the syntax and compile again",
+    ]);
+    expect(lines.at(-1)).toMatch(SUMMARY("0 files", 2));
+    expect(r.code).toBe(2);
   });
 });
 
@@ -215,8 +308,13 @@ describe("fibers-ts --help", () => {
     const run = await cli("run", "--help");
     expect(run.stdout).toContain("--all");
     const build = await cli("build", "--help");
-    for (const flag of ["--out-dir", "--root", "--source-maps", "--no-source-maps", "--all"]) {
+    for (const flag of ["--out-dir", "--root", "--source-maps", "--no-source-maps", "--copy-files", "--watch", "--all"]) {
       expect(build.stdout).toContain(flag);
     }
+    // The exit statuses, as docs/cli.md lists them.
+    expect(r.stdout).toContain("0  success");
+    expect(r.stdout).toContain("1  compile errors");
+    expect(r.stdout).toContain("2  usage error, or a path that cannot be read or written");
+    expect(r.stdout).toContain("run passes the program's own exit status through");
   });
 });

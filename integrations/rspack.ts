@@ -1,0 +1,10 @@
+/**
+ * fibers-ts for rspack: compiles the project's JavaScript/TypeScript modules so fibers can switch
+ * through them. See integrations/unplugin.ts for the options.
+ */
+import { unplugin, type Options } from "./unplugin.js";
+
+export type { Options };
+/** The rspack plugin: `fibers(options?)`. */
+export const fibers = unplugin.rspack;
+export default fibers;

@@ -1,0 +1,6 @@
+// CommonJS entry of fibers-ts/vite: the ES module build is the implementation (Node >= 20.19 can
+// require() ES modules). `require("fibers-ts/vite")` is the plugin function itself, with
+// `.default` and `.fibers` for code written against the ES module's exports.
+"use strict";
+const m = require("./vite.js");
+module.exports = Object.assign(m.default, { default: m.default, fibers: m.fibers });

@@ -1,0 +1,10 @@
+/**
+ * fibers-ts for webpack: compiles the project's JavaScript/TypeScript modules so fibers can switch
+ * through them. See integrations/unplugin.ts for the options.
+ */
+import { unplugin, type Options } from "./unplugin.js";
+
+export type { Options };
+/** The webpack plugin: `fibers(options?)`. */
+export const fibers = unplugin.webpack;
+export default fibers;
