@@ -71,10 +71,31 @@ export class FnCtx {
   slot(name: string): number {
     let s = this.slots.get(name);
     if (s === undefined) {
-      s = this.slots.size;
+      s = this.nextSlot++;
       this.slots.set(name, s);
     }
     return s;
+  }
+  private nextSlot = 0;
+  /** Temporaries whose statement is still being compiled: the only ones a call site must save. */
+  private readonly liveTemps = new Set<string>();
+  /** Slots of dead temporaries, reused by later ones (lowest first, so frame arrays stay short). */
+  private readonly freeSlots: number[] = [];
+
+  /**
+   * Marks the start of a statement. A temporary holds an intermediate value of the statement that
+   * allocated it and is never read after that statement, so `releaseTemps` ends its life there:
+   * later call sites do not save it, and a later temporary may take its slot.
+   */
+  tempMark(): number {
+    return this.temps.length;
+  }
+  releaseTemps(mark: number): void {
+    for (let i = mark; i < this.temps.length; i++) {
+      const name = this.temps[i];
+      if (this.liveTemps.delete(name)) this.freeSlots.push(this.slots.get(name)!);
+    }
+    this.freeSlots.sort((a, b) => b - a);
   }
 
   /**
@@ -99,7 +120,10 @@ export class FnCtx {
   temp(kind = "t"): t.Identifier {
     const name = `$$${kind}${++this.tempCount}`;
     this.temps.push(name);
-    this.slot(name);
+    this.liveTemps.add(name);
+    const free = this.freeSlots.pop();
+    if (free === undefined) this.slot(name);
+    else this.slots.set(name, free);
     return id(name);
   }
 
@@ -123,7 +147,7 @@ export class FnCtx {
           : id(name);
       }
     }
-    for (const name of this.temps) visible[this.slots.get(name)!] = id(name);
+    for (const name of this.liveTemps) visible[this.slots.get(name)!] = id(name);
     for (let i = 0; i < visible.length; i++) if (visible[i] === undefined) visible[i] = null;
     return t.arrayExpression(visible);
   }

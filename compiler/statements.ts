@@ -33,7 +33,11 @@ export class StatementRewriter {
     const items: Item[] = [];
     this.ctx.pushScope([...extraNames, ...functions]);
     if (!isFunctionBody && functions.length) items.push({ kind: "fixed", stmt: this.ctx.restoreAssignments(functions) });
-    for (const s of stmts) this.stmt(s, items);
+    for (const s of stmts) {
+      const mark = this.ctx.tempMark();
+      this.stmt(s, items);
+      this.ctx.releaseTemps(mark);
+    }
     this.ctx.popScope();
     return items;
   }
