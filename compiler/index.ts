@@ -90,6 +90,8 @@ export function transform(code: string, options: TransformOptions): TransformRes
     if (e instanceof CompileError) throw new CompileError(e.file, e.line, e.column, e.reason);
     const err = e as { loc?: { line: number; column: number }; message?: string };
     if (err && err.loc) throw syntaxError(e, filename);
+    const framed = codeFrameError(e, filename);
+    if (framed) throw framed;
     throw e;
   }
 }
@@ -107,6 +109,25 @@ function commonJsTypeScript(ast: t.File): void {
     }
     return n;
   });
+}
+
+/**
+ * Babel's scope checks (e.g. `Duplicate declaration "x"`) throw an error whose message carries a
+ * code frame but no `loc`; the position is read back from the frame's `>` line and caret.
+ */
+function codeFrameError(e: unknown, filename: string): CompileError | null {
+  const message = (e as { message?: unknown })?.message;
+  if (typeof message !== "string") return null;
+  const lines = message.split("\n");
+  const at = lines.findIndex((l) => /^>\s*\d+\s*\|/.test(l));
+  if (at < 0) return null;
+  const line = Number(/^>\s*(\d+)/.exec(lines[at])![1]);
+  const gutter = lines[at].indexOf("|") + 2;
+  const caret = lines[at + 1]?.indexOf("^") ?? -1;
+  const column = caret >= gutter ? caret - gutter + 1 : 1;
+  let reason = lines[0].trim();
+  if (reason.startsWith(filename + ":")) reason = reason.slice(filename.length + 1).trim();
+  return new CompileError(filename, line, column, `${reason}; fix the code and compile again`);
 }
 
 function syntaxError(e: unknown, filename: string): CompileError {

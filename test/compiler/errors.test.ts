@@ -18,6 +18,11 @@ describe("compile errors name file:line:column and what to do", () => {
     expect(e.message).toMatch(/^\/src\/app\.ts:2:9: syntax error: Unexpected token; fix the syntax/);
     expect([e.line, e.column]).toEqual([2, 9]);
   });
+  it("a declaration Babel's scope check rejects (a name both imported and declared)", () => {
+    const e = compileError('import { x } from "./a";\nexport const x = 1;\n', "/src/dup.ts");
+    expect(e.message).toBe('/src/dup.ts:2:14: Duplicate declaration "x"; fix the code and compile again');
+    expect([e.line, e.column]).toEqual([2, 14]);
+  });
   it("with statement", () => {
     const e = compileError("function f(o) {\n  with (o) { x; }\n}", "/src/w.js", "script");
     expect(e.message).toMatch(/^\/src\/w\.js:2:3: `with` is not supported.*use an explicit object/);
