@@ -16,7 +16,33 @@ const REPLACED = new Set([
   "forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex",
   "findLast", "findLastIndex", "flatMap", "sort", "from", "bind", "next", "throw", "return",
 ]);
-const PURE_GLOBAL_OBJECTS = new Set(["Math"]);
+/**
+ * Built-ins called as ordinary calls, not call sites: they never reach a switch except through
+ * code they call back natively (valueOf, toString, getters, a reviver), which is entered as from
+ * native code and raises FiberError on a switch whether or not the call slot was set. So calling
+ * them without the protocol changes nothing but the cost. (A global replaced by a compiled function
+ * is entered the same way: a switch inside it raises FiberError.) Only globals not shadowed in the
+ * file count. Built-ins with compiled replacements (Array.from, see runtime/replacements.ts) and
+ * Reflect (its apply is a transparent call) are not here.
+ */
+const PURE_STATICS: Record<string, Set<string> | "all"> = {
+  Math: "all",
+  Number: new Set(["isInteger", "isFinite", "isNaN", "isSafeInteger", "parseFloat", "parseInt"]),
+  String: new Set(["fromCharCode", "fromCodePoint"]),
+  Object: new Set(["keys", "values", "entries", "freeze", "isFrozen", "seal", "isSealed", "getPrototypeOf",
+    "setPrototypeOf", "create", "hasOwn", "is", "getOwnPropertyNames", "getOwnPropertyDescriptor",
+    "defineProperty", "preventExtensions", "isExtensible", "assign"]),
+  Array: new Set(["isArray", "of"]),
+  JSON: new Set(["parse", "stringify"]),
+  Date: new Set(["now"]),
+  Symbol: new Set(["for"]),
+};
+const PURE_GLOBAL_FUNCTIONS = new Set(["isNaN", "isFinite", "parseInt", "parseFloat", "String", "Number", "Boolean",
+  "BigInt", "Symbol", "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI"]);
+const PURE_CONSTRUCTORS = new Set(["Array", "Object", "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError",
+  "EvalError", "URIError", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Date", "RegExp", "ArrayBuffer",
+  "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+  "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]);
 
 export interface ExplodeEnv {
   ctx: FnCtx;
@@ -39,6 +65,7 @@ export function hasCall(node: t.Node | null | undefined, env: ExplodeEnv): boole
       case "OptionalCallExpression":
         return !isPureCall(n, env);
       case "NewExpression":
+        return !isPureNew(n, env);
       case "TaggedTemplateExpression":
       case "ArrayPattern": // array destructuring iterates (see Exploder.destructure)
         return true;
@@ -54,10 +81,20 @@ export function hasCall(node: t.Node | null | undefined, env: ExplodeEnv): boole
 
 function isPureCall(node: t.CallExpression | t.OptionalCallExpression, env: ExplodeEnv): boolean {
   const c = node.callee;
-  if (c.type !== "MemberExpression" || c.computed || c.object.type !== "Identifier") return false;
   // The runtime's own helpers ($$F.iter, $$F.step...) and pure built-ins are ordinary calls.
-  const pure = isPureCallee(c, env);
-  return pure && node.arguments.every((a) => a.type !== "SpreadElement" && !hasCall(a, env));
+  const pure = c.type === "Identifier"
+    ? PURE_GLOBAL_FUNCTIONS.has(c.name) && !env.shadowed.has(c.name)
+    : isPureCallee(c, env);
+  return pure && pureArguments(node.arguments, env);
+}
+
+function isPureNew(node: t.NewExpression, env: ExplodeEnv): boolean {
+  const c = node.callee;
+  return c.type === "Identifier" && PURE_CONSTRUCTORS.has(c.name) && !env.shadowed.has(c.name) && pureArguments(node.arguments, env);
+}
+
+function pureArguments(args: t.CallExpression["arguments"], env: ExplodeEnv): boolean {
+  return args.every((a) => a.type !== "SpreadElement" && !hasCall(a, env));
 }
 
 /** `$$F.step(...)` and friends (the runtime's own helpers, except those that run user code), `Math.*`. */
@@ -65,7 +102,8 @@ function isPureCallee(c: t.Expression | t.V8IntrinsicIdentifier, env: ExplodeEnv
   if (c.type !== "MemberExpression" || c.computed || c.object.type !== "Identifier" || c.property.type !== "Identifier") return false;
   // items and runAsync run user code (iterators, async bodies): they are compiled call sites.
   if (c.object.name === "$$F") return c.property.name !== "items" && c.property.name !== "runAsync";
-  return PURE_GLOBAL_OBJECTS.has(c.object.name) && !env.shadowed.has(c.object.name);
+  const names = PURE_STATICS[c.object.name];
+  return names !== undefined && (names === "all" || names.has(c.property.name)) && !env.shadowed.has(c.object.name);
 }
 
 /** Values that cannot change between their evaluation and a later call site. */

@@ -8,19 +8,19 @@
  */
 import { types as t } from "@babel/core";
 import { FnCtx, FunctionInfo, assemble, assign, id, num, undef, protocolMember as F, slotRead } from "./context.js";
-import { Exploder, ExplodeEnv } from "./explode.js";
+import { Exploder, ExplodeEnv, hasCall } from "./explode.js";
 import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
-import { walkAll, isBoundary, SKIP, some } from "./walk.js";
+import { walkAll, isBoundary, SKIP } from "./walk.js";
 
 export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string): void {
   const body = fn.body as t.BlockStatement;
-  if (!hasCallSite(body)) {
+  const ctx = new FnCtx(info);
+  const env: ExplodeEnv = { ctx, shadowed, applyAliases, source };
+  if (!hasCall(body, env)) {
     compileLeaf(body);
     return;
   }
-  const ctx = new FnCtx(info);
-  const env: ExplodeEnv = { ctx, shadowed, applyAliases, source };
   const ex = new Exploder(env);
   const rewriter = new StatementRewriter(ctx, ex);
 
@@ -79,7 +79,7 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
 }
 
 /**
- * A leaf: a function with no call site of its own cannot suspend (nothing it runs can reach a
+ * A leaf: a function with no call site of its own (explode.ts `hasCall`) cannot suspend (nothing it runs can reach a
  * switch without passing through a native frame: getters, valueOf and the like are entered as from
  * native code and raise FiberError). It is never captured nor resumed, so its body stays as written;
  * it only clears the call slot, so that its compiled caller's post-call check stays on the fast path.
@@ -87,20 +87,6 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
 function compileLeaf(body: t.BlockStatement): void {
   body.body.unshift(assign(F("s"), t.nullLiteral()));
 }
-
-/**
- * Whether the function's own code (not nested functions or classes) has a point where a switch
- * could suspend it: a call, `new`, a tagged template, or an iteration protocol that calls back into
- * code (for-of, array spread, array destructuring), or yield/await.
- */
-export function hasCallSite(body: t.BlockStatement): boolean {
-  return some(body.body, (n) => CALL_SITE_TYPES.has(n.type));
-}
-
-const CALL_SITE_TYPES = new Set([
-  "CallExpression", "OptionalCallExpression", "NewExpression", "TaggedTemplateExpression", "ImportExpression",
-  "ForOfStatement", "SpreadElement", "ArrayPattern", "YieldExpression", "AwaitExpression",
-]);
 
 function directives(_body: t.BlockStatement): t.Statement[] {
   return [];

@@ -73,8 +73,24 @@ export function compileGenerator(fn: t.Function): void {
   /** A user `yield v`: the generator leaves the fiber's view while suspended, then re-enters. */
   const rewriteYield = (y: t.YieldExpression): t.Expression => {
     const r = temp();
+    // The operand runs while the generator is still in the fiber's view (it may call code that
+    // switches); only the suspension at the yield itself leaves it.
+    const seq: t.Expression[] = [];
+    if (y.argument) {
+      const v = temp();
+      seq.push(t.assignmentExpression("=", v, y.argument));
+      y = t.yieldExpression(v, y.delegate);
+    }
+    seq.push(t.callExpression(F("genLeave"), [gd]));
+    // `yield*` forwards every next()/throw()/return() to the delegate and every result back, so the
+    // delegate is driven by whoever drives this generator: its first next(), made by the engine right
+    // here, counts as a compiled call when this generator was called by compiled code (genEnter 0).
+    if (y.delegate) {
+      seq.push(t.logicalExpression("&&", t.binaryExpression("===", gd, t.numericLiteral(0)),
+        t.assignmentExpression("=", F("s"), F("genNext"))));
+    }
     return t.sequenceExpression([
-      t.callExpression(F("genLeave"), [gd]),
+      ...seq,
       t.assignmentExpression("=", r, y),
       t.assignmentExpression("=", gd, t.callExpression(F("genEnter"), [])),
       r,
@@ -91,7 +107,7 @@ export function compileGenerator(fn: t.Function): void {
     ...temps.map((n) => t.variableDeclarator(t.identifier(n))),
   ]);
   body.body = [decl, t.tryStatement(t.blockStatement(stmts), null, t.blockStatement([
-    t.expressionStatement(t.callExpression(F("genLeave"), [gd])),
+    t.expressionStatement(t.callExpression(F("genExit"), [gd])),
   ]))];
 }
 

@@ -159,6 +159,16 @@ export class Protocol {
     }
   }
 
+  /**
+   * A compiled generator body ends (returns or throws). When compiled code drove it (code 0) and it
+   * was a `yield*` delegate, the delegating generator continues now, driven by the same caller: the
+   * slot says so to its genEnter. A compiled caller of next() clears the slot in its post-call check.
+   */
+  genExit(code: number): void {
+    if (code === 0) this.s = this.genNext;
+    else this.genLeave(code);
+  }
+
   /** At the resumed call site: the value the suspended call "returns", or the error it throws. */
   take(): unknown {
     const v = this.rv;

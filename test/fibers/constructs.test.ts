@@ -846,6 +846,27 @@ describe("iteration protocols driven by compiled code", () => {
 });
 
 describe("generator bodies that switch (python-fibers: any frame may switch)", () => {
+  it("a generator delegated to by yield* may switch anywhere in its body, before its first yield too", () => {
+    function* inner() {
+      const a = sw("before first yield");
+      yield a;
+      const b = sw("between yields");
+      yield b + sw("in a yield operand");
+      return "inner done";
+    }
+    function* outer() {
+      const r = yield* inner();
+      yield sw(r);
+    }
+    const { yielded, result } = run(() => {
+      const got: unknown[] = [];
+      for (const x of outer()) got.push(x);
+      return got;
+    }, (v) => `<${v}>`);
+    expect(yielded).toEqual(["before first yield", "between yields", "in a yield operand", "inner done"]);
+    expect(result).toEqual(["<before first yield>", "<between yields><in a yield operand>", "<inner done>"]);
+  });
+
   it("switches inside generator bodies driven by for-of, spread, yield*, throw() and return()", () => {
     const log: unknown[] = [];
     function* counted() {

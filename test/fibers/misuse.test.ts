@@ -303,6 +303,24 @@ describe("switch across a frame fibers-ts does not control", () => {
     expect(log2).toEqual(["caught at switch", "uncompiled frame returned 7", "resumed with v"]);
   });
 
+  // These built-ins are called as plain calls, without the call protocol (compiler/explode.ts,
+  // PURE_STATICS...): a callback they make is still entered as from native code.
+  it("conversions and callbacks inside built-ins called as plain calls (String, Math.max, JSON.stringify, new Map)", () => {
+    const viaString = checkUncompiledFrame((cb) => String({ toString: () => String(cb()) }).length, /uncompiled|native|compiled|toString/i);
+    expect(viaString).toEqual(["caught at switch", "uncompiled frame returned 1", "resumed with v"]);
+    const viaMax = checkUncompiledFrame((cb) => Math.max(0, { valueOf: () => cb() } as any), /uncompiled|native|compiled|valueOf/i);
+    expect(viaMax).toEqual(["caught at switch", "uncompiled frame returned 7", "resumed with v"]);
+    const viaStringify = checkUncompiledFrame((cb) => JSON.stringify({ toJSON: () => cb() }).length, /uncompiled|native|compiled|toJSON/i);
+    expect(viaStringify).toEqual(["caught at switch", "uncompiled frame returned 1", "resumed with v"]);
+    const viaMap = checkUncompiledFrame((cb) => {
+      function* entries() {
+        yield [1, cb()] as [number, unknown];
+      }
+      return new Map(entries()).get(1);
+    }, /uncompiled|native|compiled|generator/i);
+    expect(viaMap).toEqual(["caught at switch", "uncompiled frame returned 7", "resumed with v"]);
+  });
+
   it("a Proxy trap", () => {
     const log = checkUncompiledFrame((cb) => {
       const p = new Proxy({} as any, { get: () => cb() });
