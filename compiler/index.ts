@@ -118,7 +118,8 @@ function commonJsTypeScript(ast: t.File): void {
 function codeFrameError(e: unknown, filename: string): CompileError | null {
   const message = (e as { message?: unknown })?.message;
   if (typeof message !== "string") return null;
-  const lines = message.split("\n");
+  // Babel colours its code frames when the terminal (or CI=true) says colours are supported.
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
   const at = lines.findIndex((l) => /^>\s*\d+\s*\|/.test(l));
   if (at < 0) return null;
   const line = Number(/^>\s*(\d+)/.exec(lines[at])![1]);
