@@ -65,6 +65,20 @@ function isInClosure(p: NodePath, fn: FunctionPath): boolean {
   return false;
 }
 
+/**
+ * Replaces a read of a variable by its environment member. A callee stays a plain call: `f()` becomes
+ * `(0, $$e.f)()`, not `$$e.f()`, which would pass the environment as `this`.
+ */
+function replaceRead(ref: NodePath, member: t.MemberExpression): void {
+  const parent = ref.parentPath;
+  const isCallee = (parent?.isCallExpression() || parent?.isOptionalCallExpression()) && (parent.node as t.CallExpression).callee === ref.node ||
+    parent?.isTaggedTemplateExpression() && parent.node.tag === ref.node;
+  const replacement: t.Expression = isCallee ? t.sequenceExpression([t.numericLiteral(0), member]) : member;
+  // Keeps the source range, so "f is not a function" still names `f` (explode.ts callableCheck).
+  Object.assign(replacement, { start: ref.node.start, end: ref.node.end, loc: ref.node.loc });
+  ref.replaceWith(replacement);
+}
+
 function box(scope: Scope, bindings: Binding[], fn: FunctionPath): void {
   const env = `$$e${++envCounter}`;
   const names = new Set(bindings.map((b) => b.identifier.name));
@@ -78,7 +92,7 @@ function box(scope: Scope, bindings: Binding[], fn: FunctionPath): void {
         parent.node.shorthand = false;
       }
       if (parent?.isExportSpecifier()) continue;
-      ref.replaceWith(member(name));
+      replaceRead(ref, member(name));
     }
     for (const v of b.constantViolations) {
       if (v.isAssignmentExpression() || v.isForXStatement()) {
@@ -221,7 +235,7 @@ export function boxLoopHeads(fn: FunctionPath): void {
           if (!r.isDescendant(body)) continue;
           const parent = r.parentPath;
           if (parent?.isObjectProperty() && parent.node.shorthand && parent.node.value === r.node) parent.node.shorthand = false;
-          r.replaceWith(t.memberExpression(t.identifier(env), t.identifier(name)));
+          replaceRead(r, t.memberExpression(t.identifier(env), t.identifier(name)));
         }
         for (const v of b.constantViolations) {
           if (!v.isDescendant(body)) continue;

@@ -56,7 +56,6 @@ export class FnCtx {
   /** Locals that may be uninitialized (TDZ) at a call site: let/const of switch case clauses. */
   readonly tdzUnsafe = new Set<string>();
   readonly jumps: JumpTarget[] = [];
-  private labelCount = 0;
 
   constructor(readonly info: FunctionInfo) {}
 
@@ -128,7 +127,7 @@ export class FnCtx {
   }
 
   label(kind: string): string {
-    return `$$${kind}${++this.labelCount}`;
+    return `$$${kind}${++this.tempCount}`; // one counter with temp(): lowerForOf names locals with label()
   }
 
   /** `$$pc === 0 || $$pc in [lo, hi]`: enter a compound statement normally or to resume inside it. */
