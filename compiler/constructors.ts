@@ -117,7 +117,9 @@ function compileClass(classPath: NodePath<t.Class>): void {
   walkAll(bodyPart, (n) => {
     if (isBoundary(n)) return SKIP;
     if (n.type === "ReturnStatement") {
-      n.argument = n.argument ? t.callExpression(F("ctorResult"), [n.argument, t.thisExpression()]) : t.thisExpression();
+      n.argument = n.argument
+        ? t.callExpression(F("ctorResult"), [n.argument, t.thisExpression(), ...(derived ? [t.booleanLiteral(true)] : [])])
+        : t.thisExpression();
     }
   });
 

@@ -12,7 +12,7 @@ import { FnCtx, Item, assign, id, num, undef, protocolMember as F, METHOD } from
 import { walk, some, isBoundary, SKIP } from "./walk.js";
 
 /** Property names whose native methods have compiled replacements (runtime/replacements.ts). */
-const REPLACED = new Set([
+export const REPLACED_METHODS = new Set([
   "forEach", "map", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex",
   "findLast", "findLastIndex", "flatMap", "sort", "from", "bind", "next", "throw", "return",
 ]);
@@ -480,7 +480,7 @@ export class Exploder {
       let key: t.Expression | t.PrivateName = callee.property as t.Expression | t.PrivateName;
       if (callee.computed) key = this.save(this.expr(callee.property as t.Expression, out), out);
       const memberRead = t.memberExpression(callee.object.type === "Super" ? (callee.object as any) : obj, key, callee.computed);
-      const fetched = name !== null && REPLACED.has(name) ? t.callExpression(F("swap"), [memberRead]) : memberRead;
+      const fetched = name !== null && REPLACED_METHODS.has(name) ? t.callExpression(F("swap"), [memberRead]) : memberRead;
       // The method is read before the arguments are evaluated.
       let fn: t.Expression;
       const pre: t.Statement[] = [];

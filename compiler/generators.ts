@@ -9,6 +9,7 @@
  * uncompiled library) runs as a native boundary between its resumptions: `$$F.genEnter()` tells.
  */
 import { types as t } from "@babel/core";
+import { REPLACED_METHODS } from "./explode.js";
 import { walkPost, isBoundary } from "./walk.js";
 
 let counter = 0;
@@ -37,11 +38,15 @@ export function compileGenerator(fn: t.Function): void {
     let fn: t.Identifier;
     let recv: t.Expression = t.identifier("undefined");
     let thisArg: t.Identifier | null = null;
+    let methodName: string | null = null;
     if (call.type === "CallExpression" && (callee.type === "MemberExpression") && callee.object.type !== "Super") {
       thisArg = temp();
       seq.push(t.assignmentExpression("=", thisArg, callee.object as t.Expression));
       fn = temp();
-      seq.push(t.assignmentExpression("=", fn, t.memberExpression(thisArg, callee.property as t.Expression, callee.computed)));
+      methodName = !callee.computed && callee.property.type === "Identifier" ? callee.property.name : null;
+      const read = t.memberExpression(thisArg, callee.property as t.Expression, callee.computed);
+      // As in explode.ts: built-ins with compiled replacements (map, forEach...) are swapped in.
+      seq.push(t.assignmentExpression("=", fn, methodName !== null && REPLACED_METHODS.has(methodName) ? t.callExpression(F("swap"), [read]) : read));
       recv = thisArg;
     } else {
       fn = temp();
@@ -56,7 +61,11 @@ export function compileGenerator(fn: t.Function): void {
       seq.push(t.assignmentExpression("=", v, a as t.Expression));
       return v;
     });
-    seq.push(t.assignmentExpression("=", F("s"), fn));
+    // `f.call(x)` / `f.apply(x, a)` run f: the slot names f (Protocol.via), as in explode.ts.
+    const token = (methodName === "call" || methodName === "apply") && thisArg
+      ? t.callExpression(F("via"), [fn, thisArg, args[0] && args[0].type !== "SpreadElement" ? args[0] : t.identifier("undefined")])
+      : fn;
+    seq.push(t.assignmentExpression("=", F("s"), token));
     const result = temp();
     const invoke = call.type === "NewExpression"
       ? t.newExpression(fn, args)

@@ -167,7 +167,8 @@ export class StatementRewriter {
       }
       // Pattern: evaluate the value, declare the names (restored), then destructure when running.
       const v = d.init ? this.ex.saveValue(this.ex.expr(d.init, out), out) : undef();
-      out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
+      // An empty pattern (`const {} = v`, `catch ({})`) declares nothing but still checks v.
+      if (names.length > 0) out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
       this.ctx.declare(names);
       this.ex.assignTo(d.id as t.LVal, v, out);
     }

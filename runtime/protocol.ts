@@ -99,8 +99,11 @@ export class Protocol {
   }
 
   /** What a constructor body's `return v` makes `new` return: v if it is an object, else `this`. */
-  ctorResult(v: unknown, self: unknown): unknown {
-    return v !== null && (typeof v === "object" || typeof v === "function") ? v : self;
+  ctorResult(v: unknown, self: unknown, derived?: boolean): unknown {
+    if (v !== null && (typeof v === "object" || typeof v === "function")) return v;
+    // A derived constructor may return only an object or undefined (the engine's TypeError).
+    if (derived && v !== undefined) throw new TypeError("Derived constructors may only return object or undefined");
+    return self;
   }
 
   /** Generators whose body is suspended by a fiber switch: running, for anyone but their fiber. */
