@@ -22,6 +22,7 @@
  * JavaScript) and returns. Nothing else runs after `super(...)` returns, which is why the field
  * initializers are moved. See docs/design.md, "Constructors".
  */
+import { moveParamsIntoBody } from "./normalize.js";
 import { types as t, type NodePath } from "@babel/core";
 import { walkAll, some, isBoundary, SKIP } from "./walk.js";
 import { withName } from "./function-names.js";
@@ -79,6 +80,9 @@ function compileClass(classPath: NodePath<t.Class>): void {
   let shellPart: t.Statement[];
   let bodyPart: t.Statement[];
   if (ctor) {
+    // A base constructor's parameter defaults run after the field initializers (the engine
+    // initializes fields before it binds parameters): in the body they are resumable too.
+    if (!derived) moveParamsIntoBody(ctor);
     const stmts = ctor.body.body;
     const split = derived ? stmts.findIndex(isSuperCall) + 1 : 0;
     if (derived && split === 0) return; // super() is not a top-level statement: the class stays as it is

@@ -45,7 +45,7 @@ export function blockBodies(body: t.Node): void {
   });
 }
 
-function moveParamsIntoBody(node: t.Function): void {
+export function moveParamsIntoBody(node: t.Function): void {
   const params = node.params;
   const simple = params.every((p) => p.type === "Identifier" || (p.type === "RestElement" && p.argument.type === "Identifier"));
   if (simple) return;
