@@ -54,6 +54,8 @@ export interface ExplodeEnv {
   statement?: (s: t.Statement, out: Item[]) => void;
   /** The file's source, to name a callee in "x is not a function" as the engine would. */
   source: string;
+  /** Calls of module-local functions that are leaves (leaves.ts): ordinary calls, not call sites. */
+  leafCalls?: WeakSet<t.Node>;
 }
 
 /** Does evaluating `node` (in this function, not in nested functions) make a call site? */
@@ -81,7 +83,8 @@ export function hasCall(node: t.Node | null | undefined, env: ExplodeEnv): boole
 
 function isPureCall(node: t.CallExpression | t.OptionalCallExpression, env: ExplodeEnv): boolean {
   const c = node.callee;
-  // The runtime's own helpers ($$F.iter, $$F.step...) and pure built-ins are ordinary calls.
+  // The runtime's own helpers ($$F.iter, $$F.step...), pure built-ins and leaf functions are ordinary calls.
+  if (env.leafCalls?.has(node)) return pureArguments(node.arguments, env);
   const pure = c.type === "Identifier"
     ? PURE_GLOBAL_FUNCTIONS.has(c.name) && !env.shadowed.has(c.name)
     : isPureCallee(c, env);

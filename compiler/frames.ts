@@ -13,12 +13,13 @@ import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 import { walkAll, isBoundary, SKIP } from "./walk.js";
 
-export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string): void {
+export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string,
+  leafCalls?: WeakSet<t.Node>): void {
   const body = fn.body as t.BlockStatement;
   const ctx = new FnCtx(info);
-  const env: ExplodeEnv = { ctx, shadowed, applyAliases, source };
+  const env: ExplodeEnv = { ctx, shadowed, applyAliases, source, leafCalls };
   if (!hasCall(body, env)) {
-    compileLeaf(body);
+    compileLeaf(body, info.self);
     return;
   }
   const ex = new Exploder(env);
@@ -82,10 +83,13 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
  * A leaf: a function with no call site of its own (explode.ts `hasCall`) cannot suspend (nothing it runs can reach a
  * switch without passing through a native frame: getters, valueOf and the like are entered as from
  * native code and raise FiberError). It is never captured nor resumed, so its body stays as written;
- * it only clears the call slot, so that its compiled caller's post-call check stays on the fast path.
+ * it only clears the call slot when it finds itself there, so that its compiled caller's post-call
+ * check stays on the fast path.
  */
-function compileLeaf(body: t.BlockStatement): void {
-  body.body.unshift(assign(F("s"), t.nullLiteral()));
+function compileLeaf(body: t.BlockStatement, self: t.Expression): void {
+  // Only its own call clears the slot: called while a call site's arguments are evaluated (after
+  // that site stored its callee), it must leave the slot to that callee.
+  body.body.unshift(t.ifStatement(t.binaryExpression("===", F("s"), t.cloneNode(self)), assign(F("s"), t.nullLiteral())));
 }
 
 function directives(_body: t.BlockStatement): t.Statement[] {

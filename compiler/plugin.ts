@@ -19,6 +19,7 @@ import { lowerAsyncFunctions } from "./async.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
 import { some } from "./walk.js";
+import { findLeafCalls } from "./leaves.js";
 
 export type ModuleFormat = "module" | "commonjs" | "script";
 
@@ -103,7 +104,9 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     },
   });
   const source: string = (program.hub as any)?.file?.code ?? "";
-  for (const node of nodes) if (!isInexact(node)) compileFunction(node, functionInfo(node), shadowed, applyAliases, source);
+  const compiled = nodes.filter((n) => !isInexact(n));
+  const leafCalls = findLeafCalls(program, compiled, { shadowed, applyAliases, source });
+  for (const node of compiled) compileFunction(node, functionInfo(node), shadowed, applyAliases, source, leafCalls);
   for (const node of generators) compileGenerator(node);
   addHeader(program, options);
 }

@@ -198,12 +198,16 @@ export class Protocol {
     }
     this.nb++;
     this.natNames.push(fn.name || "<anonymous>");
+    // A getter or valueOf can run between a compiled call site's slot store and its call (while the
+    // arguments are evaluated): the slot is given back, so the callee still finds itself there.
+    const slot = this.s;
     try {
       this.s = fn;
       return nt === undefined ? Reflect.apply(fn, self, args) : Reflect.construct(fn, args, nt as Function);
     } finally {
       this.nb--;
       this.natNames.pop();
+      this.s = slot;
     }
   }
 
