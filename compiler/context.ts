@@ -117,7 +117,8 @@ export class FnCtx {
   }
 
   temp(kind = "t"): t.Identifier {
-    const name = `$$${kind}${++this.tempCount}`;
+    // The "_" keeps these apart from the names other passes generate per file ($$o3, $$it2, $$v1...).
+    const name = `$$${kind}_${++this.tempCount}`;
     this.temps.push(name);
     this.liveTemps.add(name);
     const free = this.freeSlots.pop();
@@ -127,7 +128,7 @@ export class FnCtx {
   }
 
   label(kind: string): string {
-    return `$$${kind}${++this.tempCount}`; // one counter with temp(): lowerForOf names locals with label()
+    return `$$${kind}_${++this.tempCount}`; // one counter with temp(): lowerForOf names locals with label()
   }
 
   /** `$$pc === 0 || $$pc in [lo, hi]`: enter a compound statement normally or to resume inside it. */
