@@ -22,7 +22,14 @@ export function resetBoxingNames(): void {
   iterationCounter = 0;
 }
 
-export function boxCapturedVariables(fn: FunctionPath): void {
+/**
+ * Boxes the captured variables of one function in two phases: references are rewritten now, and
+ * the returned steps (declarations become assignments, environments are created) run once every
+ * function's references are rewritten (plugin.ts). A declaration step moves initializers into new
+ * nodes, which would detach the path of a reference that is itself an initializer
+ * (`var v = w`, `const o2 = o1` with w/o1 boxed by another scope).
+ */
+export function boxCapturedVariables(fn: FunctionPath): (() => void)[] {
   const fnScope = fn.scope;
   const byScope = new Map<Scope, Binding[]>();
   const scopes: Scope[] = [fnScope];
@@ -41,7 +48,7 @@ export function boxCapturedVariables(fn: FunctionPath): void {
       byScope.get(scope)!.push(binding);
     }
   }
-  for (const [scope, bindings] of byScope) box(scope, bindings, fn);
+  return [...byScope].map(([scope, bindings]) => box(scope, bindings, fn));
 }
 
 function shouldBox(b: Binding, fn: FunctionPath): boolean {
@@ -79,7 +86,7 @@ function replaceRead(ref: NodePath, member: t.MemberExpression): void {
   ref.replaceWith(replacement);
 }
 
-function box(scope: Scope, bindings: Binding[], fn: FunctionPath): void {
+function box(scope: Scope, bindings: Binding[], fn: FunctionPath): () => void {
   const env = `$$e${++envCounter}`;
   const names = new Set(bindings.map((b) => b.identifier.name));
   const member = (name: string) => t.memberExpression(t.identifier(env), t.identifier(name));
@@ -103,6 +110,11 @@ function box(scope: Scope, bindings: Binding[], fn: FunctionPath): void {
       }
     }
   }
+  return () => declareEnvironment(scope, bindings, fn, env, names, member);
+}
+
+function declareEnvironment(scope: Scope, bindings: Binding[], fn: FunctionPath, env: string, names: Set<string>,
+  member: (name: string) => t.MemberExpression): void {
   // Declarations become assignments to the environment.
   const handled = new Set<t.Node>();
   for (const b of bindings) {

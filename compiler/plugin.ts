@@ -71,10 +71,10 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   program.scope.crawl();
   for (const fn of resumableFunctions(program)) boxLoopHeads(fn);
   program.scope.crawl();
-  // Outermost first: boxing an inner function moves its declarations' initializers into new
-  // assignment nodes, which would detach the reference paths an outer function's boxing still
-  // has to rewrite (`const o2 = o1` inside f, with o1 boxed by f's parent).
-  for (const fn of resumableFunctions(program).reverse()) boxCapturedVariables(fn);
+  // Every function's references first, then the declarations (see boxCapturedVariables).
+  const declareBoxes: (() => void)[] = [];
+  for (const fn of resumableFunctions(program)) declareBoxes.push(...boxCapturedVariables(fn));
+  for (const declare of declareBoxes) declare();
   program.scope.crawl();
 
   const functions = resumableFunctions(program);
