@@ -73,9 +73,8 @@ export function compileGenerator(fn: t.Function): void {
     seq.push(t.assignmentExpression("=", result, invoke));
     seq.push(t.conditionalExpression(
       t.logicalExpression("&&", t.binaryExpression("!==", F("s"), t.nullLiteral()), t.callExpression(F("chk"), [])),
-      t.yieldExpression(t.callExpression(F("gs"), [])),
+      t.yieldExpression(t.callExpression(F("gs"), [recv])),
       result));
-    void recv;
     return t.sequenceExpression(seq);
   };
 

@@ -127,8 +127,16 @@ export class Protocol {
     return undefined;
   }
 
-  /** A compiled generator body suspends because the fiber unwinds below it. */
-  gs(): unknown {
+  /**
+   * A compiled generator body suspends because the fiber unwinds below it. `recv` is the receiver
+   * of the call that unwound: when that call was another generator's next() that suspended itself
+   * (genPending), that generator is recorded first, as the frame above this one.
+   */
+  gs(recv?: unknown): unknown {
+    if (this.genPending) {
+      this.suspendedGenerators.add(recv as object);
+      this.frames.push({ fn: null, gen: recv as Generator, self: undefined, pc: 0, l: [], nt: undefined });
+    }
     this.genPending = true;
     return GENERATOR_SUSPENDED;
   }
