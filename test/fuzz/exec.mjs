@@ -32,9 +32,9 @@ export async function init() {
   if (driver) return;
   compiler = await import(pathToFileURL(join(repoRoot, "dist/compiler/index.js")).href);
   runtime = req("fibers-ts");
-  const src = readFileSync(join(here, "driver.js"), "utf8");
-  const code = compiler.transform(src, { filename: join(here, "driver.js"), sourceType: "commonjs", all: true }).code;
-  driver = evaluate(code, join(here, "driver.compiled.js"));
+  const src = readFileSync(join(here, "driver.cjs"), "utf8");
+  const code = compiler.transform(src, { filename: join(here, "driver.cjs"), sourceType: "commonjs", all: true }).code;
+  driver = evaluate(code, join(here, "driver.compiled.cjs"));
 }
 
 function evaluate(code, filename) {

@@ -453,7 +453,7 @@ class Gen {
       [deep && this.on("tryFinally") ? 2 : 0, () => this.tryStmt(ctx, d)],
       [deep ? 0.6 : 0, () => `if (${this.cond(ctx, d)}) throw ${this.errorValue(ctx, d)};`],
       [fnOk ? 2.5 : 0, () => this.fnDecl(ctx)],
-      [fnOk && this.on("generators") ? 0.6 : 0, () => this.genDecl(ctx)],
+      [fnOk && this.on("generators") ? 1 : 0, () => this.genDecl(ctx)],
       [fnOk && this.on("closures") ? 0.8 : 0, () => this.recDecl(ctx)],
       [fnOk && this.on("closures") ? 1 : 0, () => this.counterDecl(ctx)],
       [deep && top && this.on("classes") && this.classCount < this.size.maxClasses ? 1.5 : 0, () => this.classDecl(ctx)],
@@ -467,7 +467,7 @@ class Gen {
       [deep && this.on("arrayCallbacks") ? 1 : 0, () => this.forEachStmt(ctx, d)],
       [ctx.fn.canReturn && !top ? 0.8 : 0, () => `if (${this.cond(ctx, d)}) return ${this.num(ctx, d)};`],
       [ctx.fn.isGen ? 2 : 0, () => r.chance(0.7) ? `yield ${this.num(ctx, d)};` : `log(${this.tag()}, yield ${this.num(ctx, d - 1)});`],
-      [ctx.fn.isGen && this.gens(ctx, "yield*").length ? 0.7 : 0, () => {
+      [ctx.fn.isGen && this.gens(ctx, "yield*").length ? 3 : 0, () => {
         const g = r.pick(this.gens(ctx, "yield*"));
         this.charge(ctx, g.cost);
         return `log(${this.tag()}, yield* ${g.name}(${this.num(ctx, d - 1)}));`;

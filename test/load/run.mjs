@@ -12,7 +12,7 @@
 //          --churn N --park M --rounds R, --json (print one JSON object instead of the table),
 //          --inject-leak (self-test: the workload keeps every fiber / one object per round trip,
 //          so every check must fail).
-// The workload (workload.js) is compiled by fibers-ts here, with dist/compiler (npm run build).
+// The workload (workload.cjs) is compiled by fibers-ts here, with dist/compiler (npm run build).
 // Exit status 1 when a check fails (the table says which and why), 2 on a usage/setup error.
 import vm from "node:vm";
 import { readFileSync } from "node:fs";
@@ -54,7 +54,7 @@ function parseArgs(argv) {
 
 async function loadWorkload() {
   const { transform } = await import(pathToFileURL(join(repoRoot, "dist/compiler/index.js")).href);
-  const file = join(here, "workload.js");
+  const file = join(here, "workload.cjs");
   const { code } = transform(readFileSync(file, "utf8"), { filename: file, sourceType: "commonjs" });
   const req = createRequire(join(repoRoot, "package.json"));
   const fn = vm.compileFunction(code, ["require", "module", "exports"], { filename: file });
