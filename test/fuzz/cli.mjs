@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Differential fuzzer CLI (npm run fuzz -- [options]); see docs/fuzzing-and-load.md.
+// Differential fuzzer CLI (npm run fuzz -- [options]); see docs/conformance.md, "Differential fuzzing".
 //
 //   --count N        programs to run (default 200)
 //   --seed S         first seed (default: derived from the time; printed). Seeds S..S+N-1 run.

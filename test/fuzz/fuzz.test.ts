@@ -1,4 +1,4 @@
-// The differential fuzzer on a fixed set of seeds (see docs/fuzzing-and-load.md): each generated
+// The differential fuzzer on a fixed set of seeds (see docs/conformance.md, "Differential fuzzing"): each generated
 // program runs natively and compiled by fibers-ts in three fiber modes (pool.mjs workers, one
 // child process per CPU, with a timeout), and every run must match the native one. The open bugs
 // in found/ are kept out of the way as known.mjs says (features left out, or failures with a
