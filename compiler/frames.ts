@@ -80,9 +80,9 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
 }
 
 /**
- * A leaf: a function with no call site of its own (explode.ts `hasCall`) cannot suspend (nothing it runs can reach a
- * switch without passing through a native frame: getters, valueOf and the like are entered as from
- * native code and raise FiberError). It is never captured nor resumed, so its body stays as written;
+ * A leaf: a function with no call site of its own (explode.ts `hasCall`) cannot suspend (nothing it
+ * runs can reach a switch without passing through a native frame: getters, valueOf and the like are
+ * entered as from native code and raise FiberError). It is never captured nor resumed, so its body stays as written;
  * it only clears the call slot when it finds itself there, so that its compiled caller's post-call
  * check stays on the fast path.
  */
