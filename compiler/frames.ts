@@ -12,15 +12,16 @@ import { Exploder, ExplodeEnv, hasCall } from "./explode.js";
 import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 import { walkAll, isBoundary, SKIP } from "./walk.js";
+import { foldRunning } from "./fast-path.js";
 
 export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string,
-  leafCalls?: WeakSet<t.Node>): void {
+  leafCalls?: WeakSet<t.Node>): (() => void) | null {
   const body = fn.body as t.BlockStatement;
   const ctx = new FnCtx(info);
   const env: ExplodeEnv = { ctx, shadowed, applyAliases, source, leafCalls };
   if (!hasCall(body, env)) {
     compileLeaf(body, info.self);
-    return;
+    return null;
   }
   const ex = new Exploder(env);
   const rewriter = new StatementRewriter(ctx, ex);
@@ -65,18 +66,54 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
   if (vars.length) prologue.push(t.variableDeclaration("var", vars.map((n) => t.variableDeclarator(id(n)))));
   if (info.usesArguments) prologue.push(t.variableDeclaration("let", [t.variableDeclarator(id(ARGS), id("arguments"))]));
   if (usesNewTarget) prologue.push(t.variableDeclaration("let", [t.variableDeclarator(id(NEW_TARGET), t.metaProperty(id("new"), id("target")))]));
-  prologue.push(
-    t.ifStatement(
-      t.binaryExpression("===", F("s"), t.cloneNode(info.self)),
-      assign(F("s"), t.nullLiteral()),
+  // Resuming runs the guarded body inside the restore branch; every other entry runs the fast copy
+  // (fast-path.ts), where `$$pc` is known to be 0. The copy is made once every function of the file
+  // is compiled (plugin.ts runs the finishers), nested ones first, so it copies their final code.
+  const finish = (): boolean => {
+    const done = copied.get(fn);
+    if (done !== undefined) return done;
+    // One copy per nesting chain: copying a function that holds copied functions would double
+    // them again at every level (2^depth). The innermost functions, usually the hot ones, get it.
+    const nestedCopied = finishNested(rewritten);
+    const fast = nestedCopied ? null : foldRunning(rewritten);
+    copied.set(fn, nestedCopied || fast !== null);
+    const resumeBranch = fast ? [...restore, ...rewritten, t.returnStatement()] : restore;
+    prologue.push(
       t.ifStatement(
-        t.binaryExpression("===", F("s"), F("R")),
-        t.blockStatement(restore),
-        t.ifStatement(F("f"), t.returnStatement(natCall)),
+        t.binaryExpression("===", F("s"), t.cloneNode(info.self)),
+        assign(F("s"), t.nullLiteral()),
+        t.ifStatement(
+          t.binaryExpression("===", F("s"), F("R")),
+          t.blockStatement(resumeBranch),
+          t.ifStatement(F("f"), t.returnStatement(natCall)),
+        ),
       ),
-    ),
-  );
-  body.body = [...directives(body), ...prologue, ...rewritten];
+    );
+    body.body = [...directives(body), ...prologue, ...(fast ?? rewritten)];
+    return nestedCopied || fast !== null;
+  };
+  finishers.set(fn, finish);
+  return () => void finish();
+}
+
+/** The finisher of each compiled function: makes its fast copy; true if it or a nested one has one. */
+const finishers = new WeakMap<t.Node, () => boolean>();
+/** Finished functions: whether the function or one nested in it has a fast copy. */
+const copied = new WeakMap<t.Node, boolean>();
+
+/**
+ * Finishes the compiled functions nested in `stmts` (so a copy of them is final); true if one of
+ * them, at any depth, has a fast copy.
+ */
+function finishNested(stmts: t.Statement[]): boolean {
+  let any = false;
+  walkAll(stmts, (n) => {
+    const finish = finishers.get(n);
+    if (!finish) return; // not a compiled frame (a leaf, a generator...): look inside it
+    if (finish()) any = true;
+    return SKIP; // its finisher looked inside it
+  });
+  return any;
 }
 
 /**

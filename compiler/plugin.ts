@@ -106,8 +106,14 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   const source: string = (program.hub as any)?.file?.code ?? "";
   const compiled = nodes.filter((n) => !isInexact(n));
   const leafCalls = findLeafCalls(program, compiled, { shadowed, applyAliases, source });
-  for (const node of compiled) compileFunction(node, functionInfo(node), shadowed, applyAliases, source, leafCalls);
+  const finishers: (() => void)[] = [];
+  for (const node of compiled) {
+    const finish = compileFunction(node, functionInfo(node), shadowed, applyAliases, source, leafCalls);
+    if (finish) finishers.push(finish);
+  }
   for (const node of generators) compileGenerator(node);
+  // Fast copies (frames.ts) are made last: they copy the final code of nested functions and generators.
+  for (const finish of finishers) finish();
   addHeader(program, options);
 }
 

@@ -1,0 +1,122 @@
+/**
+ * Fast path: the copy of a frame's body that runs when the frame is *not* being resumed.
+ *
+ * The rewritten body (statements.ts) serves both running and re-entry, so every statement pays for
+ * a `$$pc` test: plain statements sit under `if ($$pc === 0)`, loops test `$$pc !== 0 || cond`,
+ * declarations read `$$pc !== 0 ? $$l[k] : init`, call sites carry an `else if ($$pc === k)`
+ * resume branch. On a normal call `$$pc` is 0 from entry to exit (only a resume sets it, and a
+ * resumed call site sets it back to 0), so frames.ts emits two copies:
+ *
+ *   if ($$F.s === SELF) $$F.s = null;
+ *   else if ($$F.s === $$F.R) { restore locals; <guarded body>; return; }   // resume path
+ *   else if ($$F.f) return $$F.nat(...);
+ *   <the body with $$pc folded to 0>                                          // fast path
+ *
+ * The fast copy is the guarded body with every read of `$$pc` replaced by 0 and the resulting
+ * constant tests folded away; its call sites keep their captures, so it suspends exactly like the
+ * guarded copy (the capture records the same pc and locals, and resuming runs the guarded copy).
+ * Nested functions are not entered: each has its own `$$pc`.
+ */
+import { types as t } from "@babel/core";
+import { PC } from "./names.js";
+import { isBoundary, some, walkPost } from "./walk.js";
+
+/**
+ * Returns the fast copy of a guarded body, or null when it cannot be made (a `$$pc` write outside
+ * a resume branch, which would make `$$pc` not constant; the guarded body alone is then used).
+ */
+export function foldRunning(guarded: t.Statement[]): t.Statement[] | null {
+  const enter = (n: t.Node) => !isBoundary(n);
+  const out: t.Statement[] = [];
+  for (const s of guarded) pushStatement(out, walkPost(t.cloneNode(s, true), foldNode, enter) as t.Statement);
+  // `$$pc = 0` lives only in resume branches (`else if ($$pc === k)`), which fold away; if a write
+  // survived, `$$pc` would not be constant on this path.
+  const writesPc = some(out, (n) =>
+    (n.type === "AssignmentExpression" && n.left.type === "Identifier" && n.left.name === PC) ||
+    (n.type === "UpdateExpression" && n.argument.type === "Identifier" && n.argument.name === PC));
+  return writesPc ? null : out;
+}
+
+/** Is `$$pc` read here (as a value)? Assignment targets are left for the caller to reject. */
+function isPcRead(n: t.Node): boolean {
+  return n.type === "Identifier" && n.name === PC;
+}
+
+/** One node, children already folded. */
+function foldNode(n: t.Node): t.Node | undefined {
+  switch (n.type) {
+    case "AssignmentExpression":
+      // Keep the target: `$$pc = 0` survives only in resume branches, which fold away.
+      if (isPcRead(n.left)) return n;
+      return undefined;
+    case "BinaryExpression":
+      if (isPcRead(n.left)) n.left = t.numericLiteral(0);
+      if (isPcRead(n.right)) n.right = t.numericLiteral(0);
+      return compare(n);
+    case "LogicalExpression": {
+      const left = truth(n.left);
+      if (left === undefined) return undefined;
+      if (n.operator === "||") return left ? n.left : n.right;
+      if (n.operator === "&&") return left ? n.right : n.left;
+      return undefined;
+    }
+    case "UnaryExpression": {
+      const v = n.operator === "!" ? truth(n.argument) : undefined;
+      return v === undefined ? undefined : t.booleanLiteral(!v);
+    }
+    case "ConditionalExpression": {
+      const v = truth(n.test);
+      return v === undefined ? undefined : v ? n.consequent : n.alternate;
+    }
+    case "IfStatement": {
+      const v = truth(n.test);
+      if (v === undefined) return undefined;
+      return (v ? n.consequent : n.alternate) ?? t.emptyStatement();
+    }
+    case "BlockStatement": {
+      const body: t.Statement[] = [];
+      for (const s of n.body) pushStatement(body, s);
+      n.body = body;
+      return n;
+    }
+  }
+  return undefined;
+}
+
+/** `0 === 0` and friends: the folded comparison, or undefined when an operand is not a number literal. */
+function compare(n: t.BinaryExpression): t.Node | undefined {
+  if (n.left.type !== "NumericLiteral" || n.right.type !== "NumericLiteral") return undefined;
+  const a = n.left.value, b = n.right.value;
+  switch (n.operator) {
+    case "===": return t.booleanLiteral(a === b);
+    case "!==": return t.booleanLiteral(a !== b);
+    case "<": return t.booleanLiteral(a < b);
+    case "<=": return t.booleanLiteral(a <= b);
+    case ">": return t.booleanLiteral(a > b);
+    case ">=": return t.booleanLiteral(a >= b);
+  }
+  return undefined;
+}
+
+/** The truth value of a folded boolean literal, else undefined. */
+function truth(e: t.Node): boolean | undefined {
+  return e.type === "BooleanLiteral" ? e.value : undefined;
+}
+
+/**
+ * Appends a statement to a statement list, dropping empty statements and splicing in blocks that
+ * declare nothing (a folded `if (true) { ... }`), so the fast copy reads like the source.
+ */
+function pushStatement(out: t.Statement[], s: t.Statement): void {
+  if (s.type === "EmptyStatement") return;
+  if (s.type === "BlockStatement" && !s.body.some(declaresInBlock)) {
+    for (const inner of s.body) pushStatement(out, inner);
+    return;
+  }
+  out.push(s);
+}
+
+/** Declarations whose scope is the enclosing block (splicing the block would widen them). */
+function declaresInBlock(s: t.Statement): boolean {
+  return (s.type === "VariableDeclaration" && s.kind !== "var") || s.type === "ClassDeclaration" || s.type === "FunctionDeclaration";
+}
