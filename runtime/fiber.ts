@@ -325,7 +325,10 @@ function reenter(rec: Frame, value: unknown, isThrow: boolean): unknown {
   // The frame reads its record on entry, before it can call anything: from then on the record is
   // free for the next capture, typically this very frame's own when it suspends again.
   $F.spare = rec;
+  // (`[]` written here, not a shared constant: TurboFan then calls fn directly, no array made.)
   let result = Reflect.apply(rec.fn!, self, []);
+  // $F.rec may now be a live record of a suspended fiber (if the capture took it): drop the
+  // reference, or it would keep a dropped fiber's frame alive.
   $F.rec = null;
   // Not taken by a capture: a spare record keeps nothing alive (a dropped fiber must be collectable).
   if ($F.spare === rec) clearRecord(rec);
@@ -336,6 +339,7 @@ function reenter(rec: Frame, value: unknown, isThrow: boolean): unknown {
   return result;
 }
 
+/** Empties a record nobody uses any more but `$F.spare`, which may hold it for a long time. */
 function clearRecord(rec: Frame): void {
   rec.fn = null;
   rec.self = undefined;
