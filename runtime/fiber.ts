@@ -8,7 +8,7 @@
  * top heap record only; the records below it are re-invoked one by one as the frames above return,
  * so a switch costs O(frames pushed since the last resume), never O(stack depth).
  */
-import { FiberError, protocol, UNWIND, RESUME, type Frame, type Protocol } from "./protocol.js";
+import { FiberError, protocol, UNWIND, RESUME, NO_LOCALS, type Frame, type Protocol } from "./protocol.js";
 
 const UNSTARTED = 0;
 const STARTED = 1;
@@ -36,20 +36,22 @@ function getAgent(): Agent {
   return agent;
 }
 
-/** A pending transfer of control: where to go and what to deliver there. */
-interface Transfer {
-  target: Fiber;
-  value: unknown;
-  isThrow: boolean;
-}
-let pending: Transfer | null = null;
+/**
+ * The transfer a suspending fiber asks for: where to go and what to deliver there. Set by
+ * `transfer()`, read by `runFibers` once the fiber has unwound. Module variables rather than an
+ * object, so that a switch allocates nothing for it.
+ */
+let nextTarget: Fiber | null = null;
+let nextValue: unknown = undefined;
+let nextThrow = false;
 
 /** Set while the agent's main fiber is being constructed (it has no parent and is running). */
 let creatingMain = false;
 let internals: {
   state(f: Fiber): number;
   setState(f: Fiber, s: number): void;
-  stack(f: Fiber): Frame[];
+  top(f: Fiber): Frame | null;
+  setTop(f: Fiber, rec: Frame | null): void;
   release(f: Fiber): void;
   start(f: Fiber): unknown;
   parentOf(f: Fiber): Fiber | null;
@@ -69,17 +71,18 @@ export class Fiber {
   #kwargs: Record<string, unknown> | null = null;
   #parent: Fiber | null = null;
   #state = UNSTARTED;
-  /** Suspended frames, outermost first. */
-  #stack: Frame[] = [];
+  /** The innermost suspended frame (the next to re-enter); the others hang below it. */
+  #top: Frame | null = null;
   #protocol: Protocol = $F;
 
   static {
     internals = {
       state: (f) => f.#state,
       setState: (f, s) => { f.#state = s; },
-      stack: (f) => f.#stack,
+      top: (f) => f.#top,
+      setTop: (f, rec) => { f.#top = rec; },
       // An ended fiber keeps nothing alive: no target, arguments or frames.
-      release: (f) => { f.#target = null; f.#args = []; f.#kwargs = null; f.#stack = []; },
+      release: (f) => { f.#target = null; f.#args = []; f.#kwargs = null; f.#top = null; },
       start: (f) => {
         const target = f.#target;
         f.#target = null;
@@ -192,7 +195,7 @@ function transfer(target: Fiber, value: unknown, isThrow: boolean, direct: boole
   const state = internals.state(target);
   if (state === ENDED) throw new FiberError(`cannot ${verb} to a fiber that has ended`);
   if (target === a.current) throw new FiberError(`cannot ${verb} to the current fiber (itself)`);
-  if (a.current === a.main) return runFibers(a, { target, value, isThrow });
+  if (a.current === a.main) return runFibers(a, target, value, isThrow);
   // A non-main fiber suspends by unwinding to the loop in runFibers. Every frame between the fiber's
   // start and here must be a compiled frame called directly by compiled code, or unwinding would
   // return into native code.
@@ -203,8 +206,9 @@ function transfer(target: Fiber, value: unknown, isThrow: boolean, direct: boole
     const names = $F.natNames.join(" -> ");
     throw new FiberError(`cannot ${verb} across a native frame: function ${names} was called by code that fibers-ts did not compile (a native built-in such as a getter, valueOf, JSON.parse reviver or String.prototype.replace callback, or an uncompiled library); the fiber stays usable`);
   }
-  pending = { target, value, isThrow };
-  $F.frames = [];
+  nextTarget = target;
+  nextValue = value;
+  nextThrow = isThrow;
   $F.s = UNWIND;
   return undefined;
 }
@@ -221,8 +225,7 @@ function deliveryTarget(f: Fiber, a: Agent): Fiber {
  * The trampoline. Runs on the main fiber's native stack until control is transferred back to main,
  * then returns (or throws) what main receives.
  */
-function runFibers(a: Agent, first: Transfer): unknown {
-  let { target: cur, value, isThrow } = first;
+function runFibers(a: Agent, cur: Fiber, value: unknown, isThrow: boolean): unknown {
   for (;;) {
     if (cur === a.main) {
       a.current = a.main;
@@ -234,38 +237,40 @@ function runFibers(a: Agent, first: Transfer): unknown {
     a.current = cur;
     $F.f = true;
     $F.nb = 0;
-    let result: unknown;
-    let threw = false;
-    if (internals.state(cur) === UNSTARTED && isThrow) {
+    const unstarted = internals.state(cur) === UNSTARTED;
+    if (unstarted && isThrow) {
       // Throwing into a fiber that never ran ends it; the error goes to its first started ancestor.
       internals.setState(cur, ENDED);
       internals.release(cur);
       cur = deliveryTarget(cur, a);
       continue;
     }
+    let result: unknown;
+    let threw = false;
     try {
-      result = internals.state(cur) === UNSTARTED ? internals.start(cur) : resumeStack(internals.stack(cur), value, isThrow);
+      result = unstarted ? internals.start(cur) : resume(cur, value, isThrow);
     } catch (e) {
       result = e;
       threw = true;
     }
-    if ($F.s === UNWIND && threw) {
+    if ($F.s === UNWIND) {
+      $F.s = null;
+      const next = nextTarget!;
+      nextTarget = null;
+      if (!threw) {
+        // The fiber suspended: its new records go on top of its stack; go where it switched to.
+        pushCaptured(cur);
+        cur = next;
+        value = nextValue;
+        isThrow = nextThrow;
+        nextValue = undefined;
+        continue;
+      }
       // An error escaped while frames were being captured: the capture is incomplete, so the
       // fiber cannot be resumed. It ends with that error, which goes to its parent like any other.
-      $F.s = null;
-      $F.frames = [];
-      pending = null;
-    } else if ($F.s === UNWIND) {
-      // The fiber suspended: keep its new frames (captured innermost first) above the older ones.
-      $F.s = null;
-      const stack = internals.stack(cur);
-      const frames = $F.frames;
-      for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i]);
-      $F.frames = [];
-      const next = pending!;
-      pending = null;
-      ({ target: cur, value, isThrow } = next);
-      continue;
+      $F.ch = null;
+      $F.ct = null;
+      nextValue = undefined;
     }
     // The fiber finished: its result or error goes to the first started, not-ended ancestor.
     internals.setState(cur, ENDED);
@@ -277,48 +282,87 @@ function runFibers(a: Agent, first: Transfer): unknown {
   }
 }
 
-/** Re-invokes suspended frames from the top until one suspends again or the stack empties. */
-function resumeStack(stack: Frame[], value: unknown, isThrow: boolean): unknown {
-  while (stack.length > 0) {
-    const rec = stack.pop()!;
-    $F.rec = rec;
-    $F.rv = value;
-    $F.rt = isThrow;
-    $F.s = RESUME;
+/** Puts the records captured by the unwinding just done on top of the fiber's stack. */
+function pushCaptured(f: Fiber): void {
+  const tail = $F.ct;
+  if (tail === null) return;
+  tail.below = internals.top(f);
+  internals.setTop(f, $F.ch);
+  $F.ch = null;
+  $F.ct = null;
+}
+
+/**
+ * Re-enters the fiber's suspended frames from the top, each with the value (or error) the one above
+ * it returned (or threw), until one suspends again or the stack is empty.
+ */
+function resume(f: Fiber, value: unknown, isThrow: boolean): unknown {
+  for (let rec = internals.top(f); rec !== null; rec = internals.top(f)) {
+    internals.setTop(f, rec.below);
     try {
-      if (rec.fn === null) {
-        // A generator body suspended inside the fiber: continue it where it yielded.
-        const gen = rec.gen!;
-        $F.suspendedGenerators.delete(gen);
-        $F.s = null;
-        $F.rv = undefined;
-        $F.rt = false;
-        value = isThrow ? gen.throw(value) : gen.next(value);
-        isThrow = false;
-        if ($F.s === UNWIND && $F.genPending) {
-          $F.genPending = false;
-          $F.suspendedGenerators.add(gen);
-          $F.frames.push(rec);
-        }
-        $F.rec = null;
-        if ($F.s === UNWIND) return undefined;
-        continue;
-      }
-      value = Reflect.apply(rec.fn, rec.self, []);
+      value = rec.fn === null ? continueGenerator(rec, value, isThrow) : reenter(rec, value, isThrow);
       isThrow = false;
-      // `new F()` of a plain function: the construct result is the object unless F returned one.
-      if (rec.nt !== undefined && (value === null || (typeof value !== "object" && typeof value !== "function"))) {
-        value = rec.self;
-      }
     } catch (e) {
+      $F.rec = null;
+      if ($F.spare === rec) clearRecord(rec);
       value = e;
       isThrow = true;
     }
-    $F.rec = null;
     if ($F.s === UNWIND) return undefined;
   }
   if (isThrow) throw value;
   return value;
+}
+
+/** Re-invokes a compiled frame in resume mode: it restores its locals from `$F.rec` on entry. */
+function reenter(rec: Frame, value: unknown, isThrow: boolean): unknown {
+  const self = rec.self;
+  const constructed = rec.nt !== undefined;
+  $F.rec = rec;
+  $F.rv = value;
+  $F.rt = isThrow;
+  $F.s = RESUME;
+  // The frame reads its record on entry, before it can call anything: from then on the record is
+  // free for the next capture, typically this very frame's own when it suspends again.
+  $F.spare = rec;
+  // (`[]` written here, not a shared constant: TurboFan then calls fn directly, no array made.)
+  let result = Reflect.apply(rec.fn!, self, []);
+  // $F.rec may now be a live record of a suspended fiber (if the capture took it): drop the
+  // reference, or it would keep a dropped fiber's frame alive.
+  $F.rec = null;
+  // Not taken by a capture: a spare record keeps nothing alive (a dropped fiber must be collectable).
+  if ($F.spare === rec) clearRecord(rec);
+  // `new F()` of a plain function: the construct result is the object unless F returned one.
+  if (constructed && (result === null || (typeof result !== "object" && typeof result !== "function"))) {
+    result = self;
+  }
+  return result;
+}
+
+/** Empties a record nobody uses any more but `$F.spare`, which may hold it for a long time. */
+function clearRecord(rec: Frame): void {
+  rec.fn = null;
+  rec.self = undefined;
+  rec.l = NO_LOCALS;
+  rec.nt = undefined;
+  rec.below = null;
+}
+
+/** A generator body suspended inside the fiber (fn === null): continues it where it yielded. */
+function continueGenerator(rec: Frame, value: unknown, isThrow: boolean): unknown {
+  const gen = rec.self as Generator;
+  $F.suspendedGenerators.delete(gen);
+  $F.s = null;
+  $F.rv = undefined;
+  $F.rt = false;
+  const result = isThrow ? gen.throw(value) : gen.next(value);
+  if ($F.s === UNWIND && $F.genPending) {
+    // It suspended again, inside its own body: it stays a frame, below the ones it captured.
+    $F.genPending = false;
+    $F.suspendedGenerators.add(gen);
+    $F.link(rec);
+  }
+  return result;
 }
 
 export function current(): Fiber {

@@ -11,21 +11,33 @@
  * Nothing else runs unless a fiber is actually suspending or resuming.
  */
 
-/** A suspended compiled frame, kept on the heap until its fiber resumes it. */
-export interface Frame {
-  /** The compiled function to re-invoke in resume mode. */
-  fn: Function | null;
-  /** For a suspended generator body (fn === null): the generator object, continued with next()/throw(). */
-  gen?: Generator;
-  /** `this` of the suspended activation (undefined for arrows, which keep their lexical this). */
-  self: unknown;
-  /** Call-site number to resume at. */
-  pc: number;
-  /** The function's locals by slot (see compiler/frames.ts). */
-  l: unknown[];
-  /** new.target when the activation was a `new` call of a plain function, else undefined. */
-  nt: unknown;
+/**
+ * A suspended compiled frame, kept on the heap until its fiber resumes it. A fiber's suspended
+ * frames form a list from its top record down through `below`. One class for every record
+ * (generator records included), so that the compiled entries' `$F.rec.l` / `$F.rec.pc` loads see a
+ * single shape.
+ */
+export class Frame {
+  constructor(
+    /** The compiled function to re-invoke in resume mode; null for a suspended generator body. */
+    public fn: Function | null,
+    /**
+     * `this` of the suspended activation (undefined for arrows, which keep their lexical this);
+     * for a generator record (fn === null), the generator, continued with next()/throw().
+     */
+    public self: unknown,
+    /** Call-site number to resume at. */
+    public pc: number,
+    /** The function's locals by slot (see compiler/frames.ts). */
+    public l: unknown[],
+    /** new.target when the activation was a `new` call of a plain function, else undefined. */
+    public nt: unknown,
+    /** The record below this one (its caller's), null at the bottom of the fiber's stack. */
+    public below: Frame | null,
+  ) {}
 }
+
+export const NO_LOCALS: unknown[] = [];
 
 /** Marker in `s`: the current fiber is unwinding; every compiled frame captures itself and returns. */
 export const UNWIND: { readonly unwind: true } = Object.freeze({ unwind: true as const });
@@ -71,8 +83,19 @@ export class Protocol {
   /** Value (or error, when `rt`) delivered to the call site being resumed. */
   rv: unknown = undefined;
   rt = false;
-  /** Frames captured by the unwinding in progress, innermost first. */
-  frames: Frame[] = [];
+  /**
+   * Records captured by the unwinding in progress, linked through `below` from the innermost
+   * (`ch`, captured first) to the outermost so far (`ct`); the trampoline (runtime/fiber.ts) puts
+   * the whole list on top of the fiber's stack once the unwinding is done.
+   */
+  ch: Frame | null = null;
+  ct: Frame | null = null;
+  /**
+   * The record of the frame resumed last: that frame read it on entry, so nothing reads it any
+   * more, and the next `cap` fills it in instead of allocating one. A frame that is resumed and
+   * suspends again thus keeps its record ("heap frames stay heap frames").
+   */
+  spare: Frame | null = null;
   /** Names of the functions entered from native code, innermost last (for error messages). */
   natNames: string[] = [];
 
@@ -121,10 +144,29 @@ export class Protocol {
     if (this.genPending) {
       this.genPending = false;
       this.suspendedGenerators.add(recv as object);
-      this.frames.push({ fn: null, gen: recv as Generator, self: undefined, pc: 0, l: [], nt: undefined });
+      this.link(new Frame(null, recv, 0, NO_LOCALS, undefined, null));
     }
-    this.frames.push({ fn, self, pc, l, nt });
+    let rec = this.spare;
+    if (rec === null) {
+      rec = new Frame(fn, self, pc, l, nt, null);
+    } else {
+      this.spare = null;
+      rec.fn = fn;
+      rec.self = self;
+      rec.pc = pc;
+      rec.l = l;
+      rec.nt = nt;
+    }
+    this.link(rec);
     return undefined;
+  }
+
+  /** Adds a captured record below the ones captured before it in this unwinding (its callees). */
+  link(rec: Frame): void {
+    const tail = this.ct;
+    if (tail === null) this.ch = rec;
+    else tail.below = rec;
+    this.ct = rec;
   }
 
   /**
@@ -135,7 +177,7 @@ export class Protocol {
   gs(recv?: unknown): unknown {
     if (this.genPending) {
       this.suspendedGenerators.add(recv as object);
-      this.frames.push({ fn: null, gen: recv as Generator, self: undefined, pc: 0, l: [], nt: undefined });
+      this.link(new Frame(null, recv, 0, NO_LOCALS, undefined, null));
     }
     this.genPending = true;
     return GENERATOR_SUSPENDED;
