@@ -1,6 +1,6 @@
 // Regression (fast copies, compiler/frames.ts): deeply nested functions each got a fast copy that
 // copied the fast copies nested in it, doubling the code at every level (2^depth); compiling timed out.
-export function main() {
+export function main(sw, log) {
   if (0) {
     log(`${w1}|${0}`);
     const {
@@ -57,6 +57,6 @@ export function main() {
     } = {};
   }
   try {
-    log();
+    log("after", sw());
   } catch (e295) {}
 }
