@@ -33,13 +33,15 @@ export function normalizeFunction(node: t.Function): void {
   moveParamsIntoBody(node);
 }
 
+const LOOP_TYPES = new Set(t.FLIPPED_ALIAS_KEYS.Loop); // read once: `t.isLoop` is reached through getters
+
 /**
  * Loop bodies become blocks, so that anything a loop body declares (a function's self binding, an
  * environment) is per iteration.
  */
 export function blockBodies(body: t.Node): void {
   walk(body, (n) => {
-    if (t.isLoop(n) && n.body.type !== "BlockStatement") n.body = t.blockStatement([n.body]);
+    if (LOOP_TYPES.has(n.type) && n.body.type !== "BlockStatement") n.body = t.blockStatement([n.body]);
     if (n.type === "IfStatement") {
       if (n.consequent.type !== "BlockStatement") n.consequent = t.blockStatement([n.consequent]);
       if (n.alternate && n.alternate.type !== "BlockStatement" && n.alternate.type !== "IfStatement") n.alternate = t.blockStatement([n.alternate]);
