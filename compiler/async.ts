@@ -14,12 +14,14 @@
  * `arguments` inside a method.
  */
 import { types as t, type NodePath } from "@babel/core";
-import { walkAll, some, isBoundary, SKIP } from "./walk.js";
+import { walkAll, some, anyNode, isBoundary, SKIP } from "./walk.js";
 import { inferredName, withName } from "./function-names.js";
 
 const F = (name: string) => t.memberExpression(t.identifier("$$F"), t.identifier(name));
 
 export function lowerAsyncFunctions(program: NodePath<t.Program>): void {
+  // Most files have none: a plain walk is much cheaper than the traversal below.
+  if (!anyNode(program.node, (n) => t.isFunction(n) && !!n.async && !n.generator)) return;
   program.traverse({
     Function: {
       exit(path) {

@@ -219,8 +219,10 @@ function replaceInPattern(node: t.Node, names: Set<string>, member: (n: string) 
  * `const $$eN = { i }`; the body (and its closures) use `$$eN.i`, and the value is copied back to
  * the loop's own binding before the update runs. A frame resumed in the middle of the body restores
  * the same environment object, so closures created before the switch see later assignments.
+ * Returns whether it rewrote a loop (if not, plugin.ts skips a re-crawl of the scopes).
  */
-export function boxLoopHeads(fn: FunctionPath): void {
+export function boxLoopHeads(fn: FunctionPath): boolean {
+  let changed = false;
   fn.traverse({
     Function(p) {
       p.skip();
@@ -239,6 +241,7 @@ export function boxLoopHeads(fn: FunctionPath): void {
         return captured && mutatedInBody;
       });
       if (names.length === 0) return;
+      changed = true;
       const env = `$$e${++envCounter}`;
       const cont = `$$it${++iterationCounter}`;
       for (const name of names) {
@@ -274,5 +277,6 @@ export function boxLoopHeads(fn: FunctionPath): void {
       loop.skip();
     },
   });
+  return changed;
 }
 

@@ -5,11 +5,37 @@
 import { types as t, type NodePath } from "@babel/core";
 import { errorAt } from "./errors.js";
 import { RESERVED_PREFIX } from "./names.js";
+import { walk, SKIP } from "./walk.js";
 
 export function checkProgram(program: NodePath<t.Program>, file: string): void {
+  // A plain walk (same order as Babel's traversal) does the checks. Only a call named `eval` needs
+  // scope information (is `eval` the global?): from there on, the Babel traversal decides, and it
+  // reports the same first error.
+  let callsEval = false;
+  walk(program.node, (n) => {
+    if (callsEval) return SKIP;
+    if (n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "eval") {
+      callsEval = true;
+      return SKIP;
+    }
+    check(n, file);
+  });
+  if (callsEval) checkWithScopes(program, file);
+}
+
+function check(n: t.Node, file: string): void {
+  if (n.type === "WithStatement") {
+    throw errorAt(file, n, "`with` is not supported by fibers-ts: its scope cannot be saved in a frame; use an explicit object instead");
+  }
+  if (n.type === "Identifier" && n.name.startsWith(RESERVED_PREFIX)) {
+    throw errorAt(file, n, `the identifier ${n.name} uses the prefix "${RESERVED_PREFIX}", which fibers-ts reserves for the names it generates; rename it`);
+  }
+}
+
+function checkWithScopes(program: NodePath<t.Program>, file: string): void {
   program.traverse({
     WithStatement(p) {
-      throw errorAt(file, p.node, "`with` is not supported by fibers-ts: its scope cannot be saved in a frame; use an explicit object instead");
+      check(p.node, file);
     },
     CallExpression(p) {
       const callee = p.node.callee;
@@ -18,9 +44,7 @@ export function checkProgram(program: NodePath<t.Program>, file: string): void {
       }
     },
     Identifier(p) {
-      if (p.node.name.startsWith(RESERVED_PREFIX)) {
-        throw errorAt(file, p.node, `the identifier ${p.node.name} uses the prefix "${RESERVED_PREFIX}", which fibers-ts reserves for the names it generates; rename it`);
-      }
+      check(p.node, file);
     },
   });
 }

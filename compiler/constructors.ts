@@ -24,17 +24,14 @@
  */
 import { moveParamsIntoBody } from "./normalize.js";
 import { types as t, type NodePath } from "@babel/core";
-import { walkAll, some, isBoundary, SKIP } from "./walk.js";
+import { walkAll, walkPost, some, isBoundary, SKIP } from "./walk.js";
 import { withName } from "./function-names.js";
 
 export function splitConstructors(program: NodePath<t.Program>): void {
-  program.traverse({
-    Class: {
-      // On exit: nested classes are done, and the members of this one are no longer traversed.
-      exit(classPath) {
-        compileClass(classPath);
-      },
-    },
+  // Post-order: nested classes are done first, and the members of this one are not walked again.
+  // (A plain walk: this pass needs no scope information.)
+  walkPost(program.node, (n, parent) => {
+    if (n.type === "ClassDeclaration" || n.type === "ClassExpression") compileClass(n, parent);
   });
 }
 
@@ -48,12 +45,10 @@ function hasCallOutsideFunctions(nodes: t.Node[]): boolean {
  * The class's own name inside its body (the immutable inner binding), giving an anonymous class
  * expression its inferred name when it has one (`const X = class {}` -> `class X {}`: same `name`).
  */
-function ownName(classPath: NodePath<t.Class>): string | null {
-  const node = classPath.node;
+function ownName(node: t.Class, parent: t.Node | null): string | null {
   if (node.id) return node.id.name;
-  const parent = classPath.parentPath;
-  if (parent?.isVariableDeclarator() && parent.node.init === node && parent.node.id.type === "Identifier") {
-    node.id = t.identifier(parent.node.id.name);
+  if (parent?.type === "VariableDeclarator" && parent.init === node && parent.id.type === "Identifier") {
+    node.id = t.identifier(parent.id.name);
     return node.id.name;
   }
   return null;
@@ -66,8 +61,7 @@ const isSuperCall = (s: t.Statement) =>
 
 type Field = t.ClassProperty | t.ClassPrivateProperty;
 
-function compileClass(classPath: NodePath<t.Class>): void {
-  const cls = classPath.node;
+function compileClass(cls: t.Class, parent: t.Node | null): void {
   const derived = !!cls.superClass;
   const members = cls.body.body;
   const ctor = members.find((m): m is t.ClassMethod => m.type === "ClassMethod" && m.kind === "constructor") ?? null;
@@ -99,7 +93,7 @@ function compileClass(classPath: NodePath<t.Class>): void {
   }
   // Worth it when the body or a field initializer makes calls, or to relay to a parent constructor.
   if (!derived && !hasCallOutsideFunctions(bodyPart) && !hasCallOutsideFunctions(initializers)) return;
-  const className = ownName(classPath);
+  const className = ownName(cls, parent);
   if (className === null) return;
 
   // Everything the body can see from the shell: parameter names and declarations before super().

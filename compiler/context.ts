@@ -10,6 +10,7 @@
  */
 import { types as t } from "@babel/core";
 import { PC, LOCALS, PROTOCOL, METHOD } from "./names.js";
+import { b } from "./builders.js";
 
 /** A rewritten statement: plain ones get grouped under a `$$pc === 0` guard; the others guard themselves. */
 export type Item =
@@ -40,10 +41,10 @@ export interface FunctionInfo {
   usesArguments: boolean;
 }
 
-export const id = (name: string) => t.identifier(name);
-export const num = (n: number) => t.numericLiteral(n);
-const undef = () => t.unaryExpression("void", num(0));
-const F = (prop: string) => t.memberExpression(id(PROTOCOL), id(prop));
+export const id = (name: string) => b.identifier(name);
+export const num = (n: number) => b.numericLiteral(n);
+const undef = () => b.unaryExpression("void", num(0));
+const F = (prop: string) => b.memberExpression(id(PROTOCOL), id(prop));
 
 export class FnCtx {
   private nextPc = 1;
@@ -133,7 +134,7 @@ export class FnCtx {
 
   /** `$$pc === 0 || $$pc in [lo, hi]`: enter a compound statement normally or to resume inside it. */
   enterGuard(lo: number, hi: number): t.Expression {
-    return t.logicalExpression("||", running(), inRange(lo, hi));
+    return b.logicalExpression("||", running(), inRange(lo, hi));
   }
 
   /** The array of every local visible here, by slot, for a frame record. */
@@ -143,29 +144,29 @@ export class FnCtx {
       for (const name of scope) {
         // `$$F.tdz(() => x)` reads x, or undefined while x is in its temporal dead zone.
         visible[this.slots.get(name)!] = this.tdzUnsafe.has(name)
-          ? t.callExpression(F("tdz"), [t.arrowFunctionExpression([], id(name))])
+          ? b.callExpression(F("tdz"), [b.arrowFunctionExpression([], id(name))])
           : id(name);
       }
     }
     for (const name of this.liveTemps) visible[this.slots.get(name)!] = id(name);
     for (let i = 0; i < visible.length; i++) if (visible[i] === undefined) visible[i] = null;
-    return t.arrayExpression(visible);
+    return b.arrayExpression(visible);
   }
 
   /** `return $$F.cap(self, this, pc, [locals], new.target)` — the capture at one call site. */
   capture(pc: number, recv?: t.Expression): t.ReturnStatement {
     const { info } = this;
     const args: t.Expression[] = [
-      t.cloneNode(info.self),
-      info.isArrow ? undef() : t.thisExpression(),
+      b.cloneNode(info.self),
+      info.isArrow ? undef() : b.thisExpression(),
       num(pc),
       this.locals(),
     ];
-    if (info.canConstruct) args.push(t.metaProperty(id("new"), id("target")));
+    if (info.canConstruct) args.push(b.metaProperty(id("new"), id("target")));
     else if (recv) args.push(undef());
     // The receiver, in case the callee was a generator's next() that suspended inside the generator.
-    if (recv) args.push(t.cloneNode(recv));
-    return t.returnStatement(t.callExpression(F("cap"), args));
+    if (recv) args.push(b.cloneNode(recv));
+    return b.returnStatement(b.callExpression(F("cap"), args));
   }
 
   /**
@@ -175,52 +176,52 @@ export class FnCtx {
    */
   callSite(pre: t.Statement[], token: t.Expression, call: t.Expression, result: t.LVal | null, recv?: t.Expression): Item {
     const k = this.pc();
-    const callStmt = result ? assign(result, call) : t.expressionStatement(call);
-    const check = t.ifStatement(
-      t.logicalExpression("&&", t.binaryExpression("!==", F("s"), t.nullLiteral()), t.callExpression(F("chk"), [])),
+    const callStmt = result ? assign(result, call) : b.expressionStatement(call);
+    const check = b.ifStatement(
+      b.logicalExpression("&&", b.binaryExpression("!==", F("s"), b.nullLiteral()), b.callExpression(F("chk"), [])),
       this.capture(k, recv),
     );
-    const take = t.callExpression(F("take"), []);
-    const resume = t.blockStatement([
+    const take = b.callExpression(F("take"), []);
+    const resume = b.blockStatement([
       assign(id(PC), num(0)),
-      result ? assign(t.cloneNode(result), take) : t.expressionStatement(take),
+      result ? assign(b.cloneNode(result), take) : b.expressionStatement(take),
     ]);
-    const stmt = t.ifStatement(
+    const stmt = b.ifStatement(
       running(),
-      t.blockStatement([...pre, assign(F("s"), token), callStmt, check]),
-      t.ifStatement(t.binaryExpression("===", id(PC), num(k)), resume),
+      b.blockStatement([...pre, assign(F("s"), token), callStmt, check]),
+      b.ifStatement(b.binaryExpression("===", id(PC), num(k)), resume),
     );
     return { kind: "fixed", stmt };
   }
 
   /** `let a = $$pc !== 0 ? $$l[slot] : void 0, ...` — declared in place, restored on re-entry. */
   restoreDeclaration(names: string[]): t.VariableDeclaration {
-    return t.variableDeclaration(
+    return b.variableDeclaration(
       "let",
-      names.map((n) => t.variableDeclarator(id(n), t.conditionalExpression(resuming(), slotRead(this.slot(n)), undef()))),
+      names.map((n) => b.variableDeclarator(id(n), b.conditionalExpression(resuming(), slotRead(this.slot(n)), undef()))),
     );
   }
 
   /** `kind x = $$pc !== 0 ? $$l[slot] : value` — a declaration that restores its value on re-entry. */
   restoringDeclarator(name: string, value: t.Expression): t.VariableDeclarator {
-    return t.variableDeclarator(id(name), t.conditionalExpression(resuming(), slotRead(this.slot(name)), value));
+    return b.variableDeclarator(id(name), b.conditionalExpression(resuming(), slotRead(this.slot(name)), value));
   }
 
   /** `if ($$pc !== 0) { f = $$l[slot]; ... }` — for function declarations, which JS re-creates on entry. */
   restoreAssignments(names: string[]): t.Statement {
-    return t.ifStatement(resuming(), t.blockStatement(names.map((n) => assign(id(n), slotRead(this.slot(n))))));
+    return b.ifStatement(resuming(), b.blockStatement(names.map((n) => assign(id(n), slotRead(this.slot(n))))));
   }
 }
 
-export const running = () => t.binaryExpression("===", id(PC), num(0));
-export const resuming = () => t.binaryExpression("!==", id(PC), num(0));
+export const running = () => b.binaryExpression("===", id(PC), num(0));
+export const resuming = () => b.binaryExpression("!==", id(PC), num(0));
 export function inRange(lo: number, hi: number): t.Expression {
-  if (lo === hi) return t.binaryExpression("===", id(PC), num(lo));
-  return t.logicalExpression("&&", t.binaryExpression(">=", id(PC), num(lo)), t.binaryExpression("<=", id(PC), num(hi)));
+  if (lo === hi) return b.binaryExpression("===", id(PC), num(lo));
+  return b.logicalExpression("&&", b.binaryExpression(">=", id(PC), num(lo)), b.binaryExpression("<=", id(PC), num(hi)));
 }
-export const slotRead = (s: number) => t.memberExpression(id(LOCALS), num(s), true);
+export const slotRead = (s: number) => b.memberExpression(id(LOCALS), num(s), true);
 export const assign = (left: t.LVal, right: t.Expression) =>
-  t.expressionStatement(t.assignmentExpression("=", left as t.LVal, right));
+  b.expressionStatement(b.assignmentExpression("=", left as t.LVal, right));
 export { F as protocolMember, undef, METHOD };
 
 /** Groups consecutive plain items under one `if ($$pc === 0)` guard. Declarations stay unguarded. */
@@ -228,7 +229,7 @@ export function assemble(items: Item[]): t.Statement[] {
   const out: t.Statement[] = [];
   let group: t.Statement[] = [];
   const flush = () => {
-    if (group.length > 0) out.push(t.ifStatement(running(), t.blockStatement(group)));
+    if (group.length > 0) out.push(b.ifStatement(running(), b.blockStatement(group)));
     group = [];
   };
   for (const item of items) {

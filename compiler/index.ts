@@ -66,6 +66,8 @@ export function transform(code: string, options: TransformOptions): TransformRes
         babelrc: false,
         ast: true,
         code: false,
+        // The tree is ours (parsed above): Babel need not deep-clone it before each pass.
+        cloneInputAst: false,
         plugins: [[transformTypeScript, { isTSX, allowDeclareFields: true, onlyRemoveTypeImports: false }]],
       })!.ast!;
     }
@@ -83,6 +85,7 @@ export function transform(code: string, options: TransformOptions): TransformRes
       babelrc: false,
       sourceMaps: options.sourceMaps ?? false,
       sourceFileName: filename,
+      cloneInputAst: false,
       plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package" }]],
     });
     return { code: out!.code!, map: (out!.map as object | undefined) ?? null };

@@ -11,17 +11,16 @@
 import { types as t, type NodePath } from "@babel/core";
 import { hasCall, type ExplodeEnv } from "./explode.js";
 
-export function findLeafCalls(program: NodePath<t.Program>, compiled: t.Function[], env: Omit<ExplodeEnv, "ctx" | "leafCalls">): WeakSet<t.Node> {
-  const compiledSet = new Set<t.Node>(compiled);
-  const targets = new Map<t.CallExpression, t.Function>();
-  program.traverse({
-    CallExpression(p) {
-      const callee = p.node.callee;
-      if (callee.type !== "Identifier") return;
-      const fn = constantFunction(p.scope.getBinding(callee.name));
-      if (fn && compiledSet.has(fn)) targets.set(p.node, fn);
-    },
-  });
+/** The compiled function of this file that a call certainly runs, or null (found during plugin.ts's last traversal). */
+export function callTarget(p: NodePath<t.CallExpression>, compiled: Set<t.Node>): t.Function | null {
+  const callee = p.node.callee;
+  if (callee.type !== "Identifier") return null;
+  const fn = constantFunction(p.scope.getBinding(callee.name));
+  return fn && compiled.has(fn) ? fn : null;
+}
+
+/** `targets`: every call whose `callTarget` is a function (in traversal order). */
+export function findLeafCalls(targets: Map<t.CallExpression, t.Function>, compiled: t.Function[], env: Omit<ExplodeEnv, "ctx" | "leafCalls">): WeakSet<t.Node> {
   const leafCalls = new WeakSet<t.Node>();
   if (targets.size === 0) return leafCalls;
   const fullEnv = { ...env, ctx: null as any, leafCalls } as ExplodeEnv;

@@ -15,15 +15,17 @@ export type FunctionPath = NodePath<t.Function>;
 
 /** Functions whose activations can be captured and resumed (see docs/design.md, "What is compiled"). */
 export function isResumable(path: FunctionPath): boolean {
-  const n = path.node;
+  return isResumableNode(path.node);
+}
+export function isResumableNode(n: t.Function): boolean {
   if (n.generator || n.async) return false;
   if (n.type === "ObjectMethod" && n.kind !== "method") return false;
   if ((n.type === "ClassMethod" || n.type === "ClassPrivateMethod") && n.kind !== "method") return false;
   return true;
 }
 
-export function normalizeFunction(path: FunctionPath): void {
-  const node = path.node;
+/** Needs no scope information (plugin.ts finds the functions with a plain walk). */
+export function normalizeFunction(node: t.Function): void {
   if (node.type === "ArrowFunctionExpression" && node.body.type !== "BlockStatement") {
     node.body = t.blockStatement([t.returnStatement(node.body)]);
     node.expression = false;
@@ -31,13 +33,15 @@ export function normalizeFunction(path: FunctionPath): void {
   moveParamsIntoBody(node);
 }
 
+const LOOP_TYPES = new Set(t.FLIPPED_ALIAS_KEYS.Loop); // read once: `t.isLoop` is reached through getters
+
 /**
  * Loop bodies become blocks, so that anything a loop body declares (a function's self binding, an
  * environment) is per iteration.
  */
 export function blockBodies(body: t.Node): void {
   walk(body, (n) => {
-    if (t.isLoop(n) && n.body.type !== "BlockStatement") n.body = t.blockStatement([n.body]);
+    if (LOOP_TYPES.has(n.type) && n.body.type !== "BlockStatement") n.body = t.blockStatement([n.body]);
     if (n.type === "IfStatement") {
       if (n.consequent.type !== "BlockStatement") n.consequent = t.blockStatement([n.consequent]);
       if (n.alternate && n.alternate.type !== "BlockStatement" && n.alternate.type !== "IfStatement") n.alternate = t.blockStatement([n.alternate]);
@@ -104,9 +108,13 @@ export function moveParamsIntoBody(node: t.Function): void {
   body.body = [...prologue, ...body.body];
 }
 
-/** Renames block-scoped bindings that shadow another binding of the same function. */
-export function renameShadowing(path: FunctionPath): void {
+/**
+ * Renames block-scoped bindings that shadow another binding of the same function. Returns whether
+ * it renamed anything (if not, the scope information is still exact: plugin.ts skips a re-crawl).
+ */
+export function renameShadowing(path: FunctionPath): boolean {
   const fnScope = path.scope;
+  let renamed = false;
   path.traverse({
     Scope(inner) {
       const scope = inner.scope;
@@ -119,6 +127,7 @@ export function renameShadowing(path: FunctionPath): void {
         let s = scope.parent;
         while (s) {
           if (s.hasOwnBinding(name)) {
+            renamed = true;
             if (binding.path.isClassDeclaration()) {
               const cls = binding.path.node;
               const original = cls.id!.name;
@@ -140,6 +149,7 @@ export function renameShadowing(path: FunctionPath): void {
       p.skip();
     },
   });
+  return renamed;
 }
 
 /** Renames a name everywhere in `stmts` except inside nested functions that declare it themselves. */

@@ -9,7 +9,7 @@
  */
 import { types as t, type NodePath, type PluginObj } from "@babel/core";
 import { checkProgram } from "./check.js";
-import { blockBodies, isResumable, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
+import { blockBodies, isResumable, isResumableNode, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
 import { boxCapturedVariables, boxLoopHeads, resetBoxingNames } from "./boxing.js";
 import { bindSelf, finishSelf, selfOf, isInexact, resetSelfNames } from "./self.js";
 import { compileFunction } from "./frames.js";
@@ -18,8 +18,8 @@ import { splitConstructors } from "./constructors.js";
 import { lowerAsyncFunctions } from "./async.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
-import { some } from "./walk.js";
-import { findLeafCalls } from "./leaves.js";
+import { some, walkPost } from "./walk.js";
+import { callTarget, findLeafCalls } from "./leaves.js";
 
 export type ModuleFormat = "module" | "commonjs" | "script";
 
@@ -54,6 +54,15 @@ function resumableFunctions(program: NodePath<t.Program>): FunctionPath[] {
   return list; // innermost first
 }
 
+/** The same functions as `resumableFunctions`, in the same order, found by a plain walk (no paths, no scopes). */
+function resumableFunctionNodes(program: t.Program): t.Function[] {
+  const list: t.Function[] = [];
+  walkPost(program, (n) => {
+    if (t.isFunction(n) && isResumableNode(n)) list.push(n);
+  });
+  return list;
+}
+
 export function compileProgram(program: NodePath<t.Program>, options: PluginOptions): void {
   // Generated names are numbered per file, so the same input always gives the same output.
   resetSelfNames();
@@ -63,29 +72,52 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   blockBodies(program.node);
   splitConstructors(program);
   lowerAsyncFunctions(program);
-  program.scope.crawl();
 
-  for (const fn of resumableFunctions(program)) normalizeFunction(fn);
+  // Scope information is rebuilt (a full crawl, the costliest step of the early passes) only after
+  // a pass changed the tree and before a pass that reads it; normalize reads none.
+  for (const fn of resumableFunctionNodes(program.node)) normalizeFunction(fn);
   program.scope.crawl();
-  for (const fn of resumableFunctions(program)) renameShadowing(fn);
-  program.scope.crawl();
-  for (const fn of resumableFunctions(program)) boxLoopHeads(fn);
-  program.scope.crawl();
+  let functions = resumableFunctions(program);
+  let renamed = false;
+  for (const fn of functions) renamed = renameShadowing(fn) || renamed;
+  if (renamed) {
+    program.scope.crawl();
+    functions = resumableFunctions(program);
+  }
+  let loopsBoxed = false;
+  for (const fn of functions) loopsBoxed = boxLoopHeads(fn) || loopsBoxed;
+  if (loopsBoxed) {
+    program.scope.crawl();
+    functions = resumableFunctions(program);
+  }
   // Every function's references first, then the declarations (see boxCapturedVariables).
   const declareBoxes: (() => void)[] = [];
-  for (const fn of resumableFunctions(program)) declareBoxes.push(...boxCapturedVariables(fn));
+  for (const fn of functions) declareBoxes.push(...boxCapturedVariables(fn));
   for (const declare of declareBoxes) declare();
   program.scope.crawl();
 
-  const functions = resumableFunctions(program);
+  functions = resumableFunctions(program);
   const nodes = functions.map((f) => f.node);
   for (const fn of functions) bindSelf(fn);
   finishSelf();
+  const compiled = nodes.filter((n) => !isInexact(n));
 
+  // One read-only traversal: every name bound anywhere, the generators, and the calls that certainly
+  // run a compiled function of this file (leaves.ts).
   const shadowed = new Set<string>();
+  const generators: t.Function[] = [];
+  const callTargets = new Map<t.CallExpression, t.Function>();
+  const compiledSet = new Set<t.Node>(compiled);
   program.traverse({
     Scope(p) {
       for (const name of Object.keys(p.scope.bindings)) shadowed.add(name);
+    },
+    Function(p) {
+      if (p.node.generator && !p.node.async) generators.push(p.node);
+    },
+    CallExpression(p) {
+      const fn = callTarget(p, compiledSet);
+      if (fn) callTargets.set(p.node, fn);
     },
   });
   for (const name of Object.keys(program.scope.bindings)) shadowed.add(name);
@@ -97,15 +129,8 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     if (b.constant && init && init.type === "MemberExpression" && !init.computed && init.object.type === "Identifier" &&
         init.object.name === "Reflect" && init.property.type === "Identifier" && init.property.name === "apply") applyAliases.add(name);
   }
-  const generators: t.Function[] = [];
-  program.traverse({
-    Function(p) {
-      if (p.node.generator && !p.node.async) generators.push(p.node);
-    },
-  });
   const source: string = (program.hub as any)?.file?.code ?? "";
-  const compiled = nodes.filter((n) => !isInexact(n));
-  const leafCalls = findLeafCalls(program, compiled, { shadowed, applyAliases, source });
+  const leafCalls = findLeafCalls(callTargets, compiled, { shadowed, applyAliases, source });
   const finishers: (() => void)[] = [];
   for (const node of compiled) {
     const finish = compileFunction(node, functionInfo(node), shadowed, applyAliases, source, leafCalls);

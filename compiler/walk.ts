@@ -4,6 +4,12 @@
  */
 import { types as t } from "@babel/core";
 
+// Read once: every `t.X` access goes through two re-export getters of @babel/types, which showed
+// up in profiles of these hot loops.
+const VISITOR_KEYS = t.VISITOR_KEYS;
+const FUNCTION_TYPES = new Set(t.FLIPPED_ALIAS_KEYS.Function);
+const CLASS_TYPES = new Set(t.FLIPPED_ALIAS_KEYS.Class);
+
 export const SKIP = Symbol("skip children");
 export type Visit = (node: any, parent: any) => t.Node | typeof SKIP | void;
 
@@ -13,7 +19,7 @@ export function walk(node: any, visit: Visit, parent: any = null): any {
   const r = visit(node, parent);
   if (r === SKIP) return node;
   if (r !== undefined) return r;
-  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
     const child = node[key];
     if (Array.isArray(child)) {
       for (let i = 0; i < child.length; i++) child[i] = walk(child[i], visit, node);
@@ -33,9 +39,9 @@ export function walkAll(nodes: any[], visit: Visit, parent: any = null): void {
  * Where a function's own code ends: nested functions and classes (arrows optionally included,
  * since they share `this`, `arguments` and `new.target` with their enclosing function).
  */
-export function isBoundary(n: any, { intoArrows = false } = {}): boolean {
-  if (t.isFunction(n)) return !(intoArrows && n.type === "ArrowFunctionExpression");
-  return t.isClass(n);
+export function isBoundary(n: any, opts?: { intoArrows?: boolean }): boolean {
+  if (FUNCTION_TYPES.has(n.type)) return !(opts?.intoArrows && n.type === "ArrowFunctionExpression");
+  return CLASS_TYPES.has(n.type);
 }
 
 /** Does any node of the code (not crossing boundaries) satisfy `test`? */
@@ -54,15 +60,27 @@ export function some(nodes: any[] | any, test: (n: any, parent: any) => boolean,
 }
 
 /** Post-order walk: children first, then `leave` may return a replacement for the node. */
-export function walkPost(node: any, leave: (n: any) => any, enter: (n: any) => boolean = () => true): any {
+export function walkPost(node: any, leave: (n: any, parent: any) => any, enter: (n: any) => boolean = () => true, parent: any = null): any {
   if (!node || typeof node.type !== "string" || !enter(node)) return node;
-  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
     const child = node[key];
     if (Array.isArray(child)) {
-      for (let i = 0; i < child.length; i++) child[i] = walkPost(child[i], leave, enter);
+      for (let i = 0; i < child.length; i++) child[i] = walkPost(child[i], leave, enter, node);
     } else if (child && typeof child.type === "string") {
-      node[key] = walkPost(child, leave, enter);
+      node[key] = walkPost(child, leave, enter, node);
     }
   }
-  return leave(node) ?? node;
+  return leave(node, parent) ?? node;
+}
+
+/** Does any node of the tree, nested functions and classes included, satisfy `test`? */
+export function anyNode(node: any, test: (n: any) => boolean): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found || test(n)) {
+      found = true;
+      return SKIP;
+    }
+  });
+  return found;
 }
