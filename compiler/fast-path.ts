@@ -27,13 +27,18 @@ import { isBoundary, some, walkPost } from "./walk.js";
  * input on the compile corpus (12x with this cap), which the compile-throughput target pays for.
  */
 const MAX_COPIED_NODES = 600;
+/** Experiments only (bench/experiments/fast-path-ab.mjs): `FIBERS_TS_FAST_COPY_MAX=0` disables the copies. */
+const maxCopiedNodes = (): number => {
+  const env = typeof process === "object" ? process.env?.FIBERS_TS_FAST_COPY_MAX : undefined;
+  return env === undefined ? MAX_COPIED_NODES : Number(env);
+};
 
 /**
  * Returns the fast copy of a guarded body, or null when it is too large or cannot be made (a `$$pc`
  * write outside a resume branch would make `$$pc` not constant); the guarded body alone is then used.
  */
 export function foldRunning(guarded: t.Statement[]): t.Statement[] | null {
-  if (tooLarge(guarded, MAX_COPIED_NODES)) return null;
+  if (tooLarge(guarded, maxCopiedNodes())) return null;
   const enter = (n: t.Node) => !isBoundary(n);
   const out: t.Statement[] = [];
   for (const s of guarded) pushStatement(out, walkPost(t.cloneNode(s, true), foldNode, enter) as t.Statement);
