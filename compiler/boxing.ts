@@ -12,6 +12,7 @@ import { types as t, type NodePath } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
 import type { FunctionPath } from "./normalize.js";
 import { withName } from "./function-names.js";
+import { some, isBoundary } from "./walk.js";
 
 let envCounter = 0;
 let iterationCounter = 0;
@@ -30,6 +31,8 @@ export function resetBoxingNames(): void {
  * (`var v = w`, `const o2 = o1` with w/o1 boxed by another scope).
  */
 export function boxCapturedVariables(fn: FunctionPath): (() => void)[] {
+  // Only a nested function or class can capture: without one, the traversal below finds nothing.
+  if (!hasClosure([...fn.node.params, fn.node.body])) return [];
   const fnScope = fn.scope;
   const byScope = new Map<Scope, Binding[]>();
   const scopes: Scope[] = [fnScope];
@@ -60,6 +63,11 @@ function shouldBox(b: Binding, fn: FunctionPath): boolean {
   if (b.kind !== "var" && decl?.isVariableDeclaration() && decl.parentPath && decl.parentPath.isFor() && decl.listKey === undefined) return false;
   if (b.scope.path.isSwitchStatement()) return false;
   return [...b.referencePaths, ...b.constantViolations].some((p) => isInClosure(p, fn));
+}
+
+/** Does this code contain a nested function or class (where `isInClosure` can hold)? A plain walk. */
+function hasClosure(node: t.Node | t.Node[]): boolean {
+  return some(node, (n) => isBoundary(n));
 }
 
 /** Is this reference inside a nested function (or a class member initializer) of `fn`? */
@@ -222,6 +230,11 @@ function replaceInPattern(node: t.Node, names: Set<string>, member: (n: string) 
  * Returns whether it rewrote a loop (if not, plugin.ts skips a re-crawl of the scopes).
  */
 export function boxLoopHeads(fn: FunctionPath): boolean {
+  // Only a let/const loop whose body holds a closure qualifies; most functions have none, and a
+  // plain walk is much cheaper than the traversal.
+  const candidate = some(fn.node.body, (n) => n.type === "ForStatement" && n.init?.type === "VariableDeclaration" &&
+    n.init.kind !== "var" && hasClosure(n.body));
+  if (!candidate) return false;
   let changed = false;
   fn.traverse({
     Function(p) {

@@ -8,11 +8,17 @@ import { RESERVED_PREFIX } from "./names.js";
 import { walk, SKIP } from "./walk.js";
 
 export function checkProgram(program: NodePath<t.Program>, file: string): void {
-  // A plain walk (same order as Babel's traversal) does the checks. Only a call named `eval` needs
-  // scope information (is `eval` the global?): from there on, the Babel traversal decides, and it
-  // reports the same first error.
+  if (!checkNodes(program.node, file)) checkWithScopes(program, file);
+}
+
+/**
+ * The checks by a plain walk (same order as Babel's traversal). Only a call named `eval` needs
+ * scope information (is `eval` the global?): there it stops and returns false, and the Babel
+ * traversal of `checkWithScopes` decides, reporting the same first error.
+ */
+export function checkNodes(program: t.Program, file: string): boolean {
   let callsEval = false;
-  walk(program.node, (n) => {
+  walk(program, (n) => {
     if (callsEval) return SKIP;
     if (n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "eval") {
       callsEval = true;
@@ -20,7 +26,7 @@ export function checkProgram(program: NodePath<t.Program>, file: string): void {
     }
     check(n, file);
   });
-  if (callsEval) checkWithScopes(program, file);
+  return !callsEval;
 }
 
 function check(n: t.Node, file: string): void {

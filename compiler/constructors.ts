@@ -23,14 +23,14 @@
  * initializers are moved. See docs/design.md, "Constructors".
  */
 import { moveParamsIntoBody } from "./normalize.js";
-import { types as t, type NodePath } from "@babel/core";
+import { types as t } from "@babel/core";
 import { walkAll, walkPost, some, isBoundary, SKIP } from "./walk.js";
 import { withName } from "./function-names.js";
 
-export function splitConstructors(program: NodePath<t.Program>): void {
+export function splitConstructors(program: t.Program): void {
   // Post-order: nested classes are done first, and the members of this one are not walked again.
   // (A plain walk: this pass needs no scope information.)
-  walkPost(program.node, (n, parent) => {
+  walkPost(program, (n, parent) => {
     if (n.type === "ClassDeclaration" || n.type === "ClassExpression") compileClass(n, parent);
   });
 }

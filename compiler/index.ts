@@ -9,7 +9,7 @@
 import { parseSync, transformFromAstSync, types as t } from "@babel/core";
 // @ts-ignore -- the plugin ships no types
 import transformTypeScript from "@babel/plugin-transform-typescript";
-import { fibersPlugin, type ModuleFormat } from "./plugin.js";
+import { fibersPlugin, prepareProgram, type ModuleFormat } from "./plugin.js";
 import { CompileError } from "./errors.js";
 
 export { CompileError };
@@ -79,6 +79,10 @@ export function transform(code: string, options: TransformOptions): TransformRes
           "ES module syntax (import/export) in a CommonJS file; use require()/module.exports, `import x = require()` in TypeScript, or make the file an ES module (.mjs/.mts or \"type\": \"module\")");
       }
     }
+    // Babel crawls the scopes when its pass begins, so the early passes run before it. Not after the
+    // TypeScript pass: Babel then reuses that pass's (cached, now stale) scopes, and compileProgram
+    // must crawl anyway.
+    const prepared = !isTS && prepareProgram(ast.program, filename);
     const out = transformFromAstSync(ast, code, {
       filename,
       configFile: false,
@@ -86,7 +90,7 @@ export function transform(code: string, options: TransformOptions): TransformRes
       sourceMaps: options.sourceMaps ?? false,
       sourceFileName: filename,
       cloneInputAst: false,
-      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package" }]],
+      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package", prepared }]],
     });
     return { code: out!.code!, map: (out!.map as object | undefined) ?? null };
   } catch (e) {

@@ -113,6 +113,7 @@ export function moveParamsIntoBody(node: t.Function): void {
  * it renamed anything (if not, the scope information is still exact: plugin.ts skips a re-crawl).
  */
 export function renameShadowing(path: FunctionPath): boolean {
+  if (!repeatsAName(path.node)) return false;
   const fnScope = path.scope;
   let renamed = false;
   path.traverse({
@@ -150,6 +151,50 @@ export function renameShadowing(path: FunctionPath): boolean {
     },
   });
   return renamed;
+}
+
+/**
+ * Is a name bound twice among the function's own scopes (its parameters, its name, and every
+ * declaration of its body outside nested functions)? Shadowing needs that, and most functions bind
+ * each name once: a plain walk then saves renameShadowing's traversal. Any other kind of
+ * declaration counts as a repeat, to stay on the safe side.
+ */
+function repeatsAName(fn: t.Function): boolean {
+  const seen = new Set<string>();
+  let repeated = false;
+  const bind = (node: t.Node | null | undefined) => {
+    if (!node) return;
+    for (const name of Object.keys(t.getBindingIdentifiers(node))) {
+      if (seen.has(name)) repeated = true;
+      seen.add(name);
+    }
+  };
+  if (fn.type === "FunctionExpression") bind(fn.id);
+  for (const p of fn.params) bind(p);
+  walk(fn.body, (n) => {
+    if (repeated) return SKIP;
+    switch (n.type) {
+      case "VariableDeclaration":
+        for (const d of n.declarations) bind(d.id);
+        return;
+      case "CatchClause":
+        bind(n.param);
+        return;
+      case "ClassDeclaration":
+        // Its name is bound twice (in the block and in the class's own scope): always renamed.
+        repeated = true;
+        return SKIP;
+      case "FunctionDeclaration":
+      case "ClassExpression":
+        bind(n.id); // bound in this function's scopes (a class expression's name in its class scope)
+        break;
+      default:
+        if (t.isDeclaration(n) && !t.isFunction(n)) repeated = true;
+    }
+    // Classes are walked: a class expression nested in a class (a field value) has its own scope.
+    if (t.isFunction(n)) return SKIP;
+  });
+  return repeated;
 }
 
 /** Renames a name everywhere in `stmts` except inside nested functions that declare it themselves. */

@@ -8,7 +8,7 @@
  * them are ordinary calls, so whatever they call is entered as from native code.
  */
 import { types as t, type NodePath, type PluginObj } from "@babel/core";
-import { checkProgram } from "./check.js";
+import { checkNodes, checkProgram } from "./check.js";
 import { blockBodies, isResumable, isResumableNode, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
 import { boxCapturedVariables, boxLoopHeads, resetBoxingNames } from "./boxing.js";
 import { bindSelf, finishSelf, selfOf, isInexact, resetSelfNames } from "./self.js";
@@ -18,7 +18,7 @@ import { splitConstructors } from "./constructors.js";
 import { lowerAsyncFunctions } from "./async.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
-import { some, walkPost } from "./walk.js";
+import { anyNode, some, walkPost } from "./walk.js";
 import { callTarget, findLeafCalls } from "./leaves.js";
 
 export type ModuleFormat = "module" | "commonjs" | "script";
@@ -28,6 +28,11 @@ export interface PluginOptions {
   format: ModuleFormat;
   /** How compiled code reaches the runtime: the package import (default), or only the global. */
   runtime?: "package" | "global";
+  /**
+   * Set by transform() when `prepareProgram` already ran on the tree before Babel's pass began: the
+   * scope information Babel built for the pass is then current, which saves a full crawl.
+   */
+  prepared?: boolean;
 }
 
 export function fibersPlugin(_api: unknown, options: PluginOptions): PluginObj {
@@ -63,20 +68,37 @@ function resumableFunctionNodes(program: t.Program): t.Function[] {
   return list;
 }
 
+/**
+ * The passes before scope analysis (check, block bodies, constructors, normalize), run by transform()
+ * on the bare tree before Babel sets up its pass, so that the scope information Babel builds for the
+ * pass is already current (a full crawl less). Not done (returns false) when the file needs Babel
+ * paths for them: an async function to lower, or a call named `eval` (its check needs scopes).
+ */
+export function prepareProgram(program: t.Program, filename: string): boolean {
+  if (anyNode(program, (n) => t.isFunction(n) && !!n.async && !n.generator)) return false;
+  if (!checkNodes(program, filename)) return false;
+  blockBodies(program);
+  splitConstructors(program);
+  for (const fn of resumableFunctionNodes(program)) normalizeFunction(fn);
+  return true;
+}
+
 export function compileProgram(program: NodePath<t.Program>, options: PluginOptions): void {
   // Generated names are numbered per file, so the same input always gives the same output.
   resetSelfNames();
   resetBoxingNames();
   resetGeneratorNames();
-  checkProgram(program, options.filename);
-  blockBodies(program.node);
-  splitConstructors(program);
-  lowerAsyncFunctions(program);
-
-  // Scope information is rebuilt (a full crawl, the costliest step of the early passes) only after
-  // a pass changed the tree and before a pass that reads it; normalize reads none.
-  for (const fn of resumableFunctionNodes(program.node)) normalizeFunction(fn);
-  program.scope.crawl();
+  if (!options.prepared) {
+    // As prepareProgram, with the async lowering; none of these passes reads scope information.
+    checkProgram(program, options.filename);
+    blockBodies(program.node);
+    splitConstructors(program.node);
+    lowerAsyncFunctions(program);
+    for (const fn of resumableFunctionNodes(program.node)) normalizeFunction(fn);
+    program.scope.crawl();
+  }
+  // From here on, scope information is rebuilt (a full crawl, the costliest step of the early
+  // passes) only after a pass changed the tree and before a pass that reads it.
   let functions = resumableFunctions(program);
   let renamed = false;
   for (const fn of functions) renamed = renameShadowing(fn) || renamed;
