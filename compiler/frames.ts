@@ -5,6 +5,9 @@
  *   if ($$F.s === SELF) $$F.s = null;             // called directly by compiled code: run
  *   else if ($$F.s === $$F.R) { restore locals }  // re-invoked by the trampoline: resume at $$pc
  *   else if ($$F.f) return $$F.nat(SELF, ...);     // entered from native code inside a fiber
+ *
+ * When the whole file is compiled, a finisher moves the guarded body into the resume branch and
+ * puts its fast copy (fast-path.ts) after the prologue.
  */
 import { types as t } from "@babel/core";
 import { FnCtx, FunctionInfo, assemble, assign, id, num, undef, protocolMember as F, slotRead } from "./context.js";
