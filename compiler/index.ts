@@ -95,7 +95,11 @@ export function transform(code: string, options: TransformOptions): TransformRes
       sourceMaps: options.sourceMaps ?? false,
       sourceFileName: filename,
       cloneInputAst: false,
-      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package", prepared }]],
+      // The TypeScript pass already took the sourceMappingURL comments out (and, with no code
+      // output, dropped the map): looking for them again would be two more walks of the tree.
+      // (Babel accepts false; the @types package only knows a map object.)
+      ...(isTS ? { inputSourceMap: false as unknown as undefined } : {}),
+      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package", prepared, ownTree: true }]],
     });
     return { code: out!.code!, map: (out!.map as object | undefined) ?? null };
   } catch (e) {

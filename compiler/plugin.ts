@@ -33,6 +33,11 @@ export interface PluginOptions {
    * scope information Babel built for the pass is then current, which saves a full crawl.
    */
   prepared?: boolean;
+  /**
+   * Set by transform(): the tree comes from the file's own text and fibers-ts's passes only (in a
+   * Babel pipeline, earlier plugins may have added code), so a text search can rule things out.
+   */
+  ownTree?: boolean;
 }
 
 export function fibersPlugin(_api: unknown, options: PluginOptions): PluginObj {
@@ -169,12 +174,14 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   }
   const source: string = (program.hub as any)?.file?.code ?? "";
   const leafCalls = findLeafCalls(callTargets, compiled, { shadowed, applyAliases, source });
-  for (const node of compiled) compileFunction(node, functionInfo(node), shadowed, applyAliases, source, leafCalls);
+  // An identifier `arguments` can only come from the source text (or be written with a \u escape).
+  const mayUseArguments = !options.ownTree || /arguments|\\u/.test(source);
+  for (const node of compiled) compileFunction(node, functionInfo(node, mayUseArguments), shadowed, applyAliases, source, leafCalls);
   for (const node of generators) compileGenerator(node);
   addHeader(program, options);
 }
 
-function functionInfo(node: t.Function): FunctionInfo {
+function functionInfo(node: t.Function, mayUseArguments: boolean): FunctionInfo {
   const params: t.Identifier[] = [];
   let restParam: t.Identifier | null = null;
   for (const p of node.params) {
@@ -188,7 +195,7 @@ function functionInfo(node: t.Function): FunctionInfo {
     canConstruct: node.type === "FunctionDeclaration" || node.type === "FunctionExpression",
     params,
     restParam,
-    usesArguments: !isArrow && usesArguments(node.body),
+    usesArguments: !isArrow && mayUseArguments && usesArguments(node.body),
   };
 }
 
