@@ -34,6 +34,11 @@ export interface TransformResult {
   map: object | null;
 }
 
+// The same option objects on every call: Babel caches an instantiated plugin by its options
+// object, and instantiating the TypeScript plugin (building and exploding its visitor) is not free.
+const TS_OPTIONS = { isTSX: false, allowDeclareFields: true, onlyRemoveTypeImports: false };
+const TS_OPTIONS_TSX = { ...TS_OPTIONS, isTSX: true };
+
 export function transform(code: string, options: TransformOptions): TransformResult {
   const filename = options.filename;
   const format = options.sourceType ?? "module";
@@ -68,7 +73,7 @@ export function transform(code: string, options: TransformOptions): TransformRes
         code: false,
         // The tree is ours (parsed above): Babel need not deep-clone it before each pass.
         cloneInputAst: false,
-        plugins: [[transformTypeScript, { isTSX, allowDeclareFields: true, onlyRemoveTypeImports: false }]],
+        plugins: [[transformTypeScript, isTSX ? TS_OPTIONS_TSX : TS_OPTIONS]],
       })!.ast!;
     }
     if (format !== "module") {
@@ -90,7 +95,11 @@ export function transform(code: string, options: TransformOptions): TransformRes
       sourceMaps: options.sourceMaps ?? false,
       sourceFileName: filename,
       cloneInputAst: false,
-      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package", prepared }]],
+      // The TypeScript pass already took the sourceMappingURL comments out (and, with no code
+      // output, dropped the map): looking for them again would be two more walks of the tree.
+      // (Babel accepts false; the @types package only knows a map object.)
+      ...(isTS ? { inputSourceMap: false as unknown as undefined } : {}),
+      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package", prepared, ownTree: true }]],
     });
     return { code: out!.code!, map: (out!.map as object | undefined) ?? null };
   } catch (e) {

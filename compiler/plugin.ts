@@ -7,7 +7,7 @@
  * async functions, getters/setters and class constructors keep their bodies, and calls made from
  * them are ordinary calls, so whatever they call is entered as from native code.
  */
-import { types as t, type NodePath, type PluginObj } from "@babel/core";
+import { traverse, types as t, type NodePath, type PluginObj } from "@babel/core";
 import { checkNodes, checkProgram } from "./check.js";
 import { blockBodies, isResumable, isResumableNode, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
 import { boxCapturedVariables, boxLoopHeads, resetBoxingNames } from "./boxing.js";
@@ -33,6 +33,11 @@ export interface PluginOptions {
    * scope information Babel built for the pass is then current, which saves a full crawl.
    */
   prepared?: boolean;
+  /**
+   * Set by transform(): the tree comes from the file's own text and fibers-ts's passes only (in a
+   * Babel pipeline, earlier plugins may have added code), so a text search can rule things out.
+   */
+  ownTree?: boolean;
 }
 
 export function fibersPlugin(_api: unknown, options: PluginOptions): PluginObj {
@@ -57,6 +62,22 @@ function resumableFunctions(program: NodePath<t.Program>): FunctionPath[] {
     },
   });
   return list; // innermost first
+}
+
+/**
+ * `resumableFunctions`, right after a full crawl, without another Babel traversal: the crawl made a
+ * Scope (cached by node) for every function, whose path is the function's path. Falls back to the
+ * traversal if one is missing.
+ */
+function resumableFunctionsAfterCrawl(program: NodePath<t.Program>): FunctionPath[] {
+  const scopes = traverse.cache.scope;
+  const paths: FunctionPath[] = [];
+  for (const node of resumableFunctionNodes(program.node)) {
+    const path = scopes.get(node)?.path;
+    if (path?.node !== node) return resumableFunctions(program);
+    paths.push(path as FunctionPath);
+  }
+  return paths;
 }
 
 /** The same functions as `resumableFunctions`, in the same order, found by a plain walk (no paths, no scopes). */
@@ -99,18 +120,18 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   }
   // From here on, scope information is rebuilt (a full crawl, the costliest step of the early
   // passes) only after a pass changed the tree and before a pass that reads it.
-  let functions = resumableFunctions(program);
+  let functions = resumableFunctionsAfterCrawl(program);
   let renamed = false;
   for (const fn of functions) renamed = renameShadowing(fn) || renamed;
   if (renamed) {
     program.scope.crawl();
-    functions = resumableFunctions(program);
+    functions = resumableFunctionsAfterCrawl(program);
   }
   let loopsBoxed = false;
   for (const fn of functions) loopsBoxed = boxLoopHeads(fn) || loopsBoxed;
   if (loopsBoxed) {
     program.scope.crawl();
-    functions = resumableFunctions(program);
+    functions = resumableFunctionsAfterCrawl(program);
   }
   // Every function's references first, then the declarations (see boxCapturedVariables).
   const declareBoxes: (() => void)[] = [];
@@ -118,7 +139,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   for (const declare of declareBoxes) declare();
   program.scope.crawl();
 
-  functions = resumableFunctions(program);
+  functions = resumableFunctionsAfterCrawl(program);
   const nodes = functions.map((f) => f.node);
   for (const fn of functions) bindSelf(fn);
   finishSelf();
@@ -153,9 +174,11 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   }
   const source: string = (program.hub as any)?.file?.code ?? "";
   const leafCalls = findLeafCalls(callTargets, compiled, { shadowed, applyAliases, source });
+  // An identifier `arguments` can only come from the source text (or be written with a \u escape).
+  const mayUseArguments = !options.ownTree || /arguments|\\u/.test(source);
   const finishers: (() => void)[] = [];
   for (const node of compiled) {
-    const finish = compileFunction(node, functionInfo(node), shadowed, applyAliases, source, leafCalls);
+    const finish = compileFunction(node, functionInfo(node, mayUseArguments), shadowed, applyAliases, source, leafCalls);
     if (finish) finishers.push(finish);
   }
   for (const node of generators) compileGenerator(node);
@@ -164,7 +187,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   addHeader(program, options);
 }
 
-function functionInfo(node: t.Function): FunctionInfo {
+function functionInfo(node: t.Function, mayUseArguments: boolean): FunctionInfo {
   const params: t.Identifier[] = [];
   let restParam: t.Identifier | null = null;
   for (const p of node.params) {
@@ -178,7 +201,7 @@ function functionInfo(node: t.Function): FunctionInfo {
     canConstruct: node.type === "FunctionDeclaration" || node.type === "FunctionExpression",
     params,
     restParam,
-    usesArguments: !isArrow && usesArguments(node.body),
+    usesArguments: !isArrow && mayUseArguments && usesArguments(node.body),
   };
 }
 

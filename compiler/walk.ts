@@ -19,12 +19,20 @@ export function walk(node: any, visit: Visit, parent: any = null): any {
   const r = visit(node, parent);
   if (r === SKIP) return node;
   if (r !== undefined) return r;
-  for (const key of VISITOR_KEYS[node.type] ?? []) {
-    const child = node[key];
+  const keys = VISITOR_KEYS[node.type];
+  if (keys === undefined) return node;
+  // A child is stored back only when a visit replaced it (most walks replace nothing).
+  for (let k = 0; k < keys.length; k++) {
+    const child = node[keys[k]];
     if (Array.isArray(child)) {
-      for (let i = 0; i < child.length; i++) child[i] = walk(child[i], visit, node);
+      for (let i = 0; i < child.length; i++) {
+        const c = child[i];
+        const w = walk(c, visit, node);
+        if (w !== c) child[i] = w;
+      }
     } else if (child && typeof child.type === "string") {
-      node[key] = walk(child, visit, node);
+      const w = walk(child, visit, node);
+      if (w !== child) node[keys[k]] = w;
     }
   }
   return node;
@@ -62,12 +70,18 @@ export function some(nodes: any[] | any, test: (n: any, parent: any) => boolean,
 /** Post-order walk: children first, then `leave` may return a replacement for the node. */
 export function walkPost(node: any, leave: (n: any, parent: any) => any, enter: (n: any) => boolean = () => true, parent: any = null): any {
   if (!node || typeof node.type !== "string" || !enter(node)) return node;
-  for (const key of VISITOR_KEYS[node.type] ?? []) {
-    const child = node[key];
+  const keys = VISITOR_KEYS[node.type] ?? [];
+  for (let k = 0; k < keys.length; k++) {
+    const child = node[keys[k]];
     if (Array.isArray(child)) {
-      for (let i = 0; i < child.length; i++) child[i] = walkPost(child[i], leave, enter, node);
+      for (let i = 0; i < child.length; i++) {
+        const c = child[i];
+        const w = walkPost(c, leave, enter, node);
+        if (w !== c) child[i] = w;
+      }
     } else if (child && typeof child.type === "string") {
-      node[key] = walkPost(child, leave, enter, node);
+      const w = walkPost(child, leave, enter, node);
+      if (w !== child) node[keys[k]] = w;
     }
   }
   return leave(node, parent) ?? node;
