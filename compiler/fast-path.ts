@@ -19,7 +19,7 @@
  */
 import { types as t } from "@babel/core";
 import { PC } from "./names.js";
-import { isBoundary, some, walkPost } from "./walk.js";
+import { SKIP, isBoundary, some, walk, walkPost } from "./walk.js";
 
 /**
  * Larger bodies keep only the guarded copy. Measured (docs/performance.md): the bench programs' hot
@@ -50,7 +50,7 @@ export function foldRunning(guarded: t.Statement[]): t.Statement[] | null {
   return writesPc ? null : out;
 }
 
-/** Is `$$pc` read here (as a value)? Assignment targets are left for the caller to reject. */
+/** Is this `$$pc`? Only operands of comparisons are replaced: `$$pc = 0` targets stay (and fold away with their resume branch). */
 function isPcRead(n: t.Node): boolean {
   return n.type === "Identifier" && n.name === PC;
 }
@@ -58,10 +58,6 @@ function isPcRead(n: t.Node): boolean {
 /** One node, children already folded. */
 function foldNode(n: t.Node): t.Node | undefined {
   switch (n.type) {
-    case "AssignmentExpression":
-      // Keep the target: `$$pc = 0` survives only in resume branches, which fold away.
-      if (isPcRead(n.left)) return n;
-      return undefined;
     case "BinaryExpression":
       if (isPcRead(n.left)) n.left = t.numericLiteral(0);
       if (isPcRead(n.right)) n.right = t.numericLiteral(0);
@@ -137,15 +133,6 @@ function declaresInBlock(s: t.Statement): boolean {
 /** Does the code have more than `limit` nodes (nested functions included: they are copied too)? */
 function tooLarge(stmts: t.Statement[], limit: number): boolean {
   let count = 0;
-  const visit = (n: any): boolean => {
-    if (++count > limit) return true;
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const child = n[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof c.type === "string" && visit(c)) return true;
-      } else if (child && typeof child.type === "string" && visit(child)) return true;
-    }
-    return false;
-  };
-  return stmts.some(visit);
+  for (const s of stmts) walk(s, () => (++count > limit ? SKIP : undefined));
+  return count > limit;
 }
