@@ -93,6 +93,7 @@ function isPureCall(node: t.CallExpression | t.OptionalCallExpression, env: Expl
 
 function isPureNew(node: t.NewExpression, env: ExplodeEnv): boolean {
   const c = node.callee;
+  if (env.leafCalls?.has(node)) return pureArguments(node.arguments, env);
   return c.type === "Identifier" && PURE_CONSTRUCTORS.has(c.name) && !env.shadowed.has(c.name) && pureArguments(node.arguments, env);
 }
 

@@ -1,44 +1,304 @@
 /**
- * Leaf calls: an interprocedural step of the "may reach a switch" analysis (docs/design.md,
- * "What is compiled"). A function whose own code has no call site is a leaf (frames.ts
- * `compileLeaf`): it cannot suspend, so a call that certainly runs a leaf needs no call protocol
- * either, and a function whose only calls are such calls is a leaf in turn.
+ * Leaf calls: the "may reach a switch" analysis of one file (docs/design.md, "What is compiled").
  *
- * "Certainly runs": the callee is a plain identifier bound, in this file, to a constant function
- * declaration or a `const f = () => ...` / `const f = function () {...}` that fibers-ts compiles.
- * The least fixed point is taken, so recursion makes no leaves.
+ * A function whose own code has no call site is a leaf (frames.ts `compileLeaf`): it cannot
+ * suspend. A call that certainly runs a leaf needs no call protocol either, so it is an ordinary
+ * call, and a function whose only calls are such calls is a leaf in turn. Functions that only call
+ * each other (recursion, or methods of one name calling each other) are leaves together.
+ *
+ * What a call "certainly runs" (its targets; a call is a leaf call when it has targets and all are
+ * leaves):
+ *
+ * - `f(...)`, `f.call(...)`, `f.apply(...)`: `f` bound in this file to a constant function
+ *   declaration or `const f = () => ...` / `const f = function () {...}`;
+ * - `o.m(...)`, `o["m"](...)`, `o.#m(...)`, `o.m.call(...)`: every function this file defines
+ *   under the property name `m` (class and object members, `x.m = function...`), when the name is
+ *   *closed*: no accessor is defined under it, no value of unknown origin (a parameter, a call's
+ *   result) is stored under it, and no class that defines it can be extended outside the file
+ *   (an exported or otherwise escaping class, a `X.prototype.m = ...` of an escaping `X`). A name the
+ *   file does not define is closed only for a short list of built-in methods (SAFE_BUILTIN_METHODS)
+ *   that no fiber API would plausibly use; any other (a library's `read()`) is a call site;
+ * - `new C(...)`: C a class of this file with no superclass whose constructor has no call site (the
+ *   constructors pass left it as written).
+ *
+ * The assumption this makes (docs/design.md): a method called by a name this file defines is one of
+ * this file's functions of that name (or a built-in). An object from another file whose method of
+ * the same name switches would be entered as from native code: the switch raises FiberError.
  */
 import { types as t, type NodePath } from "@babel/core";
-import { hasCall, type ExplodeEnv } from "./explode.js";
+import { hasCall, REPLACED_METHODS, type ExplodeEnv } from "./explode.js";
+import { PROTOCOL } from "./names.js";
 
-/** The compiled function of this file that a call certainly runs, or null (found during plugin.ts's last traversal). */
-export function callTarget(p: NodePath<t.CallExpression>, compiled: Set<t.Node>): t.Function | null {
-  const callee = p.node.callee;
-  if (callee.type !== "Identifier") return null;
-  const fn = constantFunction(p.scope.getBinding(callee.name));
-  return fn && compiled.has(fn) ? fn : null;
-}
+/**
+ * Built-in method names whose calls are ordinary calls even though this file does not define them:
+ * string, array and number methods that compute a value. A callback-taking method has a compiled
+ * replacement (REPLACED_METHODS) and is a call site; names a blocking fiber API would use (`push`,
+ * `pop`, `get`, `put`, `read`, `send`, `wait`...) are not here.
+ */
+const SAFE_BUILTIN_METHODS = new Set([
+  "charAt", "charCodeAt", "codePointAt", "substring", "substr", "slice", "indexOf", "lastIndexOf", "includes",
+  "startsWith", "endsWith", "toUpperCase", "toLowerCase", "toLocaleUpperCase", "toLocaleLowerCase", "trim",
+  "trimStart", "trimEnd", "padStart", "padEnd", "repeat", "split", "concat", "join", "fill", "reverse", "at",
+  "flat", "copyWithin", "toFixed", "toPrecision", "toExponential", "toString", "hasOwnProperty", "isPrototypeOf",
+  "propertyIsEnumerable", "localeCompare", "normalize", "test", "exec", "getTime", "toISOString",
+]);
 
-/** `targets`: every call whose `callTarget` is a function (in traversal order). */
-export function findLeafCalls(targets: Map<t.CallExpression, t.Function>, compiled: t.Function[], env: Omit<ExplodeEnv, "ctx" | "leafCalls">): WeakSet<t.Node> {
-  const leafCalls = new WeakSet<t.Node>();
-  if (targets.size === 0) return leafCalls;
-  const fullEnv = { ...env, ctx: null as any, leafCalls } as ExplodeEnv;
-  const leaves = new Set<t.Function>();
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const fn of compiled) {
-      if (!leaves.has(fn) && !hasCall(fn.body, fullEnv)) {
-        leaves.add(fn);
-        changed = true;
+/**
+ * Names that always make a call site: the fiber API (`switch`, `throw`), the iterator and promise
+ * protocols, and methods with compiled replacements.
+ */
+const ALWAYS_CALL_SITES = new Set(["switch", "throw", "next", "return", "then", "catch", "finally", ...REPLACED_METHODS]);
+
+/**
+ * Stored under a name: a function of this file, or something that may be any function: "unknown"
+ * (an accessor, a method of a class extended elsewhere), or "data" (a value of unknown origin, a
+ * parameter or a call's result, stored as a property: ignored when the file defines a method of that
+ * name, see `resolve`).
+ */
+type Definition = t.Function | "unknown" | "data";
+
+export class CallGraph {
+  /** Property name -> what the file stores under it. */
+  private readonly defs = new Map<string, Set<Definition>>();
+  /** Names the file defines as methods (class or object methods, `X.prototype.m = function...`). */
+  private readonly methodNames = new Set<string>();
+  /** Calls and their targets, as functions and as property names (resolved in `leafCalls`). */
+  private readonly calls: { node: t.Node; fns: t.Function[]; names: string[] }[] = [];
+  /** Classes that may be extended outside the file, and classes of the file that extend them. */
+  private readonly classes: { node: t.Class; escapes: boolean; superClass: t.Class | null }[] = [];
+
+  constructor(private readonly format: "module" | "commonjs" | "script") {}
+
+  /** A call or `new` (from plugin.ts's read-only traversal). */
+  visitCall(p: NodePath<t.CallExpression | t.OptionalCallExpression | t.NewExpression>): void {
+    const node = p.node;
+    if (node.type === "NewExpression") {
+      const cls = node.callee.type === "Identifier" ? constantClass(p.scope.getBinding(node.callee.name)) : null;
+      if (cls && !cls.superClass && !hasSplitConstructor(cls)) this.calls.push({ node, fns: [], names: [] });
+      return;
+    }
+    let callee = node.callee as t.Expression;
+    // f.call(this, ...) / f.apply(this, args) run f (Function.prototype.call itself cannot switch).
+    if (isMember(callee) && !callee.computed && callee.property.type === "Identifier" &&
+        (callee.property.name === "call" || callee.property.name === "apply") && !isSuper(callee.object)) {
+      callee = callee.object as t.Expression;
+    }
+    if (callee.type === "Identifier") {
+      const fn = constantFunction(p.scope.getBinding(callee.name));
+      if (fn) this.calls.push({ node, fns: [fn], names: [] });
+    } else if (isMember(callee) && !isSuper(callee.object)) {
+      const name = propertyName(callee.property, callee.computed);
+      if (name !== null && !ALWAYS_CALL_SITES.has(name)) this.calls.push({ node, fns: [], names: [name] });
+    }
+  }
+
+  /** A class: its members are definitions; it may escape the file. */
+  visitClass(p: NodePath<t.Class>): void {
+    const cls = p.node;
+    for (const m of cls.body.body) {
+      if (m.type === "ClassMethod" || m.type === "ClassPrivateMethod") {
+        if (m.kind === "constructor") continue;
+        const name = propertyName(m.key, m.type === "ClassMethod" && m.computed);
+        if (name === null) continue;
+        this.define(name, m.kind === "method" ? m : "unknown");
+        if (m.kind === "method") this.methodNames.add(name);
+      } else if (m.type === "ClassProperty" || m.type === "ClassPrivateProperty") {
+        const name = propertyName(m.key, m.type === "ClassProperty" && m.computed);
+        if (name !== null && m.value) this.defineValue(name, m.value, p);
+      } else if (m.type === "ClassAccessorProperty") {
+        const name = propertyName(m.key, m.computed);
+        if (name !== null) this.define(name, "unknown");
       }
     }
-    for (const [call, fn] of targets) if (leaves.has(fn)) leafCalls.add(call);
+    const superClass = cls.superClass?.type === "Identifier" ? constantClass(p.scope.getBinding(cls.superClass.name)) : null;
+    this.classes.push({ node: cls, escapes: classEscapes(p, this.format), superClass });
   }
-  return leafCalls;
+
+  /** An object literal member. */
+  visitObjectMember(p: NodePath<t.ObjectMethod | t.ObjectProperty>): void {
+    const m = p.node;
+    if (p.parent.type === "ObjectPattern") return; // destructuring reads, it stores nothing
+    const name = propertyName(m.key, m.computed);
+    if (name === null) return;
+    if (m.type === "ObjectMethod") {
+      this.define(name, m.kind === "method" ? m : "unknown");
+      if (m.kind === "method") this.methodNames.add(name);
+    } else if (t.isExpression(m.value)) this.defineValue(name, m.value, p);
+  }
+
+  /** `x.m = v`; `X.prototype.m = v` with X escaping leaves `m` open to overriding. */
+  visitAssignment(p: NodePath<t.AssignmentExpression>): void {
+    const { left, right } = p.node;
+    if (left.type !== "MemberExpression") return;
+    const name = propertyName(left.property, left.computed);
+    // A store under a computed key is not followed (docs/design.md: the analysis's assumption).
+    if (name === null) return;
+    if (p.node.operator !== "=") return this.define(name, "unknown");
+    const o = left.object;
+    if (o.type === "MemberExpression" && !o.computed && o.property.type === "Identifier" && o.property.name === "prototype" &&
+        o.object.type === "Identifier" && bindingEscapes(p.scope.getBinding(o.object.name), this.format)) {
+      return this.define(name, "unknown");
+    }
+    if (o.type === "MemberExpression" && !o.computed && o.property.type === "Identifier" && o.property.name === "prototype" &&
+        (right.type === "FunctionExpression" || right.type === "ArrowFunctionExpression")) this.methodNames.add(name);
+    this.defineValue(name, right, p);
+  }
+
+  /**
+   * The calls that are ordinary calls: all their targets are leaves among `compiled`. Computed as
+   * the complement of "may reach a switch" (its least fixed point): every resolved call starts as a
+   * leaf call; a function with a call site left is not a leaf, and the calls that may run it stop
+   * being leaf calls, until nothing changes. Recursion alone does not make a call site.
+   */
+  leafCalls(compiled: t.Function[], env: Omit<ExplodeEnv, "ctx" | "leafCalls">): WeakSet<t.Node> {
+    this.openEscapingClasses();
+    const leafCalls = new WeakSet<t.Node>();
+    const compiledSet = new Set(compiled);
+    const callers = new Map<t.Function, t.Node[]>(); // target -> the leaf calls that may run it
+    for (const call of this.calls) {
+      const targets = this.resolve(call.fns, call.names);
+      if (!targets || !targets.every((f) => compiledSet.has(f))) continue;
+      leafCalls.add(call.node);
+      for (const f of targets) {
+        const list = callers.get(f);
+        if (list) list.push(call.node);
+        else callers.set(f, [call.node]);
+      }
+    }
+    if (callers.size === 0) return leafCalls;
+    const fullEnv = { ...env, ctx: null as any, leafCalls } as ExplodeEnv;
+    const maySwitch = new Set<t.Function>();
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const fn of compiled) {
+        if (maySwitch.has(fn) || !hasCall(fn.body, fullEnv)) continue;
+        maySwitch.add(fn);
+        changed = true;
+        for (const call of callers.get(fn) ?? []) leafCalls.delete(call);
+      }
+    }
+    return leafCalls;
+  }
+
+  /** Every function a call may run, or null if it may run something unknown. */
+  private resolve(fns: t.Function[], names: string[]): t.Function[] | null {
+    const targets = [...fns];
+    for (const name of names) {
+      const defs = this.defs.get(name);
+      if (!defs) {
+        if (!SAFE_BUILTIN_METHODS.has(name)) return null;
+        continue;
+      }
+      for (const d of defs) {
+        if (d === "unknown") return null;
+        // A name the file defines as a method is assumed to be called as that method: values of
+        // unknown origin stored under it are taken to be data (docs/design.md, "What is compiled").
+        if (d === "data") {
+          if (!this.methodNames.has(name)) return null;
+          continue;
+        }
+        targets.push(d);
+      }
+    }
+    return targets;
+  }
+
+  /** A class that can be extended elsewhere can have any of its (inherited) methods overridden. */
+  private openEscapingClasses(): void {
+    const byNode = new Map(this.classes.map((c) => [c.node, c]));
+    for (const c of this.classes) {
+      if (!c.escapes) continue;
+      for (let k: typeof c | undefined = c; k; k = k.superClass ? byNode.get(k.superClass) : undefined) {
+        for (const m of k.node.body.body) {
+          if (m.type === "ClassMethod" && m.kind !== "constructor") {
+            const name = propertyName(m.key, m.computed);
+            if (name !== null) this.define(name, "unknown");
+          }
+        }
+        if (k.superClass && byNode.get(k.superClass)?.escapes) break; // done on its own turn
+      }
+    }
+  }
+
+  private define(name: string, d: Definition): void {
+    let set = this.defs.get(name);
+    if (!set) this.defs.set(name, (set = new Set()));
+    set.add(d);
+  }
+
+  /** What storing `value` under `name` may put there. Values that cannot be functions put nothing. */
+  private defineValue(name: string, value: t.Expression, p: NodePath): void {
+    switch (value.type) {
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        return this.define(name, value);
+      case "Identifier": {
+        if (value.name === "undefined") return;
+        const fn = constantFunction(p.scope.getBinding(value.name));
+        return this.define(name, fn ?? "data");
+      }
+      case "ConditionalExpression":
+        this.defineValue(name, value.consequent, p);
+        return this.defineValue(name, value.alternate, p);
+      case "LogicalExpression":
+        this.defineValue(name, value.left, p);
+        return this.defineValue(name, value.right, p);
+      case "SequenceExpression":
+        return this.defineValue(name, value.expressions[value.expressions.length - 1], p);
+      case "AssignmentExpression":
+        return this.defineValue(name, value.right, p);
+      case "ParenthesizedExpression":
+      case "TSAsExpression":
+      case "TSNonNullExpression":
+      case "TSSatisfiesExpression":
+      case "TypeCastExpression":
+        return this.defineValue(name, value.expression as t.Expression, p);
+      case "NumericLiteral":
+      case "StringLiteral":
+      case "BooleanLiteral":
+      case "NullLiteral":
+      case "BigIntLiteral":
+      case "RegExpLiteral":
+      case "TemplateLiteral":
+      case "ArrayExpression":
+      case "ObjectExpression":
+      case "UnaryExpression":
+      case "BinaryExpression":
+      case "UpdateExpression":
+      case "ClassExpression": // calling a class throws; it runs nothing
+      case "NewExpression": // an object (a constructor returning a function is not followed)
+      case "ThisExpression":
+        return;
+      default:
+        return this.define(name, "data");
+    }
+  }
 }
 
-function constantFunction(b: ReturnType<NodePath["scope"]["getBinding"]>): t.Function | null {
+function isMember(e: t.Node): e is t.MemberExpression | t.OptionalMemberExpression {
+  return e.type === "MemberExpression" || e.type === "OptionalMemberExpression";
+}
+
+function isProtocolMember(e: t.Node): boolean {
+  return e.type === "MemberExpression" && e.object.type === "Identifier" && e.object.name === PROTOCOL;
+}
+
+function isSuper(e: t.Node): boolean {
+  return e.type === "Super";
+}
+
+/** The static name of a property key: `m`, `"m"`, `0`, `#m`; null when computed. */
+function propertyName(key: t.Node, computed: boolean): string | null {
+  if (key.type === "PrivateName") return "#" + key.id.name;
+  if (!computed && key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral") return key.value;
+  if (key.type === "NumericLiteral") return String(key.value);
+  return null;
+}
+
+type Binding = ReturnType<NodePath["scope"]["getBinding"]>;
+
+function constantFunction(b: Binding): t.Function | null {
   if (!b || !b.constant) return null;
   const node = b.path.node;
   if (node.type === "FunctionDeclaration") return node.generator || node.async ? null : node;
@@ -46,4 +306,63 @@ function constantFunction(b: ReturnType<NodePath["scope"]["getBinding"]>): t.Fun
       (node.init.type === "ArrowFunctionExpression" || node.init.type === "FunctionExpression") &&
       !node.init.generator && !node.init.async) return node.init;
   return null;
+}
+
+function constantClass(b: Binding): t.Class | null {
+  if (!b || !b.constant) return null;
+  const node = b.path.node;
+  if (node.type === "ClassDeclaration") return node;
+  if (node.type === "VariableDeclarator" && b.kind === "const" && node.init?.type === "ClassExpression") return node.init;
+  return null;
+}
+
+/** The constructors pass (constructors.ts) moved the constructor body into `#$$ctor`: it has call sites. */
+function hasSplitConstructor(cls: t.Class): boolean {
+  return cls.body.body.some((m) => m.type === "ClassPrivateMethod" && m.key.id.name === "$$ctor");
+}
+
+/**
+ * May the class be extended (or its methods replaced through its prototype) outside this file?
+ * Only if something other than `new C`, `C.x`, `x instanceof C` or `class D extends C` uses it.
+ */
+function classEscapes(p: NodePath<t.Class>, format: string): boolean {
+  const parent = p.parentPath;
+  if (p.node.type === "ClassDeclaration") {
+    if (parent?.isExportDeclaration()) return true;
+    if (!p.node.id) return true;
+    if (format === "script" && parent?.isProgram()) return true; // a global
+    if (bindingEscapes(p.scope.parent?.getBinding(p.node.id.name), format)) return true;
+  } else {
+    if (!parent?.isVariableDeclarator() || parent.node.init !== p.node || parent.node.id.type !== "Identifier") return true;
+    if (bindingEscapes(parent.scope.getBinding(parent.node.id.name), format)) return true;
+    if (format === "script" && parent.parentPath?.parentPath?.isProgram()) return true;
+  }
+  // The class's own name inside its body.
+  if (p.node.id && bindingEscapes(p.scope.getBinding(p.node.id.name), format, p.node)) return true;
+  return false;
+}
+
+function bindingEscapes(b: Binding, format: string, ownClass?: t.Class): boolean {
+  if (!b) return true;
+  if (ownClass && b.path.node !== ownClass) return false; // not the class's inner binding
+  if (!b.constant) return true;
+  if (format === "script" && b.scope.path.isProgram()) return true;
+  if (b.path.parentPath?.isExportDeclaration() || b.path.parentPath?.parentPath?.isExportDeclaration()) return true;
+  for (const ref of b.referencePaths) {
+    const parent = ref.parent;
+    if (parent.type === "NewExpression" && parent.callee === ref.node) continue;
+    if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && parent.object === ref.node) continue;
+    if (parent.type === "BinaryExpression" && parent.operator === "instanceof" && parent.right === ref.node) continue;
+    if ((parent.type === "ClassDeclaration" || parent.type === "ClassExpression") && parent.superClass === ref.node) continue;
+    if (parent.type === "CallExpression" && parent.callee === ref.node) continue;
+    // Comparisons, and what the constructors pass adds: `$$F.nw === C`, `$$F.nw = C`,
+    // `Object.getPrototypeOf(C)` (the runtime's, for `super()`).
+    if (parent.type === "BinaryExpression" && /^[!=]==?$/.test(parent.operator)) continue;
+    if (parent.type === "AssignmentExpression" && parent.right === ref.node && isProtocolMember(parent.left)) continue;
+    if (parent.type === "CallExpression" && parent.arguments.length === 1 && isMember(parent.callee) &&
+        parent.callee.object.type === "Identifier" && parent.callee.object.name === "Object" &&
+        parent.callee.property.type === "Identifier" && parent.callee.property.name === "getPrototypeOf") continue;
+    return true;
+  }
+  return false;
 }

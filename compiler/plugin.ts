@@ -19,7 +19,7 @@ import { lowerAsyncFunctions } from "./async.js";
 import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
 import { anyNode, some, walkPost } from "./walk.js";
-import { callTarget, findLeafCalls } from "./leaves.js";
+import { CallGraph } from "./leaves.js";
 
 export type ModuleFormat = "module" | "commonjs" | "script";
 
@@ -106,7 +106,8 @@ export function prepareProgram(program: t.Program, filename: string): boolean {
 
 export function compileProgram(program: NodePath<t.Program>, options: PluginOptions): void {
   // Generated names are numbered per file, so the same input always gives the same output.
-  resetSelfNames();
+  // Classic scripts share the global scope: their generated top-level names carry a tag of the file.
+  resetSelfNames(options.format === "script" ? scriptTag(options.filename, (program.hub as any)?.file?.code ?? "") : "");
   resetBoxingNames();
   resetGeneratorNames();
   if (!options.prepared) {
@@ -145,12 +146,11 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   finishSelf();
   const compiled = nodes.filter((n) => !isInexact(n));
 
-  // One read-only traversal: every name bound anywhere, the generators, and the calls that certainly
-  // run a compiled function of this file (leaves.ts).
+  // One read-only traversal: every name bound anywhere, the generators, and what the "may reach a
+  // switch" analysis needs: the calls and what the file stores under each property name (leaves.ts).
   const shadowed = new Set<string>();
   const generators: t.Function[] = [];
-  const callTargets = new Map<t.CallExpression, t.Function>();
-  const compiledSet = new Set<t.Node>(compiled);
+  const graph = new CallGraph(options.format);
   program.traverse({
     Scope(p) {
       for (const name of Object.keys(p.scope.bindings)) shadowed.add(name);
@@ -158,9 +158,17 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     Function(p) {
       if (p.node.generator && !p.node.async) generators.push(p.node);
     },
-    CallExpression(p) {
-      const fn = callTarget(p, compiledSet);
-      if (fn) callTargets.set(p.node, fn);
+    "CallExpression|OptionalCallExpression|NewExpression"(p) {
+      graph.visitCall(p as NodePath<t.CallExpression | t.OptionalCallExpression | t.NewExpression>);
+    },
+    Class(p) {
+      graph.visitClass(p);
+    },
+    "ObjectMethod|ObjectProperty"(p) {
+      graph.visitObjectMember(p as NodePath<t.ObjectMethod | t.ObjectProperty>);
+    },
+    AssignmentExpression(p) {
+      graph.visitAssignment(p);
     },
   });
   for (const name of Object.keys(program.scope.bindings)) shadowed.add(name);
@@ -173,7 +181,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
         init.object.name === "Reflect" && init.property.type === "Identifier" && init.property.name === "apply") applyAliases.add(name);
   }
   const source: string = (program.hub as any)?.file?.code ?? "";
-  const leafCalls = findLeafCalls(callTargets, compiled, { shadowed, applyAliases, source });
+  const leafCalls = graph.leafCalls(compiled, { shadowed, applyAliases, source });
   // An identifier `arguments` can only come from the source text (or be written with a \u escape).
   const mayUseArguments = !options.ownTree || /arguments|\\u/.test(source);
   const finishers: (() => void)[] = [];
@@ -185,6 +193,14 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   // Fast copies (frames.ts) are made last: they copy the final code of nested functions and generators.
   for (const finish of finishers) finish();
   addHeader(program, options);
+}
+
+/** `_<hash>_` of the file's name and text (FNV-1a, base 36): the same input always gives the same names. */
+function scriptTag(filename: string, source: string): string {
+  let h = 0x811c9dc5;
+  const text = filename + "\0" + source;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `_${(h >>> 0).toString(36)}_`;
 }
 
 function functionInfo(node: t.Function, mayUseArguments: boolean): FunctionInfo {

@@ -17,12 +17,17 @@ import type { FunctionPath } from "./normalize.js";
 import { inferredName, withName } from "./function-names.js";
 
 let selfCounter = 0;
+let selfTag = "";
 
-/** Names are numbered per file (see plugin.ts). */
-export function resetSelfNames(): void {
+/**
+ * Names are numbered per file (see plugin.ts). `tag` sets them apart across files that share one
+ * scope: the top-level `let $$sN` of two classic scripts would otherwise collide (a SyntaxError).
+ */
+export function resetSelfNames(tag = ""): void {
   selfCounter = 0;
+  selfTag = tag;
 }
-const fresh = (kind: string) => `$$${kind}${++selfCounter}`;
+const fresh = (kind: string) => `$$${kind}${selfTag}${++selfCounter}`;
 
 const SELF = new WeakMap<t.Node, t.Expression>();
 /** Functions with no exact self reference: left uncompiled (their callees are entered as from native code). */

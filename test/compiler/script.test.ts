@@ -22,4 +22,14 @@ describe("classic scripts (sourceType: script)", () => {
     delete (globalThis as any).__scriptResult;
     expect(result).toEqual({ log: ["sent 0 got 0", "sent 1 got 10", "sent 2 got 20"], last: "done" });
   });
+
+  it("two scripts with classes share the global scope without clashing generated names", () => {
+    const a = `class First { m() { return 1; } } globalThis.__scriptA = new First().m();`;
+    const b = `class Second { m() { return 2; } } globalThis.__scriptB = new Second().m();`;
+    vm.runInThisContext(transform(a, { filename: "/virtual/a.js", sourceType: "script" }).code);
+    vm.runInThisContext(transform(b, { filename: "/virtual/b.js", sourceType: "script" }).code);
+    expect([(globalThis as any).__scriptA, (globalThis as any).__scriptB]).toEqual([1, 2]);
+    delete (globalThis as any).__scriptA;
+    delete (globalThis as any).__scriptB;
+  });
 });

@@ -1,0 +1,78 @@
+// The "may reach a switch" analysis (compiler/leaves.ts) resolves method calls by property name
+// within the file. Every call below reaches sw() through a method whose name the file also defines
+// as a leaf somewhere, or through a form the analysis must not take for a leaf: if it did, the
+// switch would raise FiberError (the call site would not be compiled) and the run would differ.
+let sw = null;
+
+class Quiet { step() { return 1; } }
+class Loud { step() { sw(); return 2; } }
+function stepAll(xs) { let t = 0; for (const x of xs) t += x.step(); return t; }
+function stepTwice(x) { return x.step() + x.step(); }
+
+class Base {
+  template() { return this.hook() + 1; }
+  hook() { return 1; }
+}
+class Sub extends Base { hook() { sw(); return 10; } }
+
+const plainObject = { m() { return 1; } };
+const arrowObject = { m: () => { sw(); return 2; } };
+function callM(o) { return o.m(); }
+
+function Proto() { this.n = 3; }
+Proto.prototype.go = function () { sw(); return this.n; };
+class Other { go() { return 0; } }
+function callGo(o) { return o.go(); }
+
+class Holder {
+  constructor(cb) { this.cb = cb; }
+  fire() { return this.cb() + 1; }
+}
+
+class WithGetter {
+  get run() { return () => { sw(); return 4; }; }
+}
+class PlainRun { run() { return 5; } }
+function callRun(o) { return o.run(); }
+
+// Leaves that call each other (and themselves): still leaves, still correct.
+class Parity {
+  even(n) { return n === 0 ? true : this.odd(n - 1); }
+  odd(n) { return n === 0 ? false : this.even(n - 1); }
+}
+function fact(n) { return n <= 1 ? 1 : n * fact(n - 1); }
+
+class Point { constructor(x, y) { this.x = x; this.y = y; } norm1() { return Math.abs(this.x) + Math.abs(this.y); } }
+
+// A switching function stored under a name the file defines only as data (`this.action = ...`).
+class Job {
+  constructor(action) { this.action = action; this.done = 0; }
+  runIt() { this.action(); this.done++; return this.done; }
+}
+
+// `.call` / `.apply` of a method that switches; a private method that switches.
+class Priv {
+  #inner() { sw(); return 7; }
+  #quiet() { return 1; }
+  outer() { return this.#quiet() + this.#inner(); }
+}
+
+export function main(s, log) {
+  sw = s;
+  log("stepAll", stepAll([new Quiet(), new Loud(), new Quiet(), new Loud()]));
+  log("stepTwice", stepTwice(new Loud()), stepTwice(new Quiet()));
+  log("template", new Base().template(), new Sub().template());
+  log("object methods", callM(plainObject), callM(arrowObject));
+  log("prototype", callGo(new Proto()), callGo(new Other()));
+  log("stored callback", new Holder(() => { sw(); return 6; }).fire(), new Holder(() => 0).fire());
+  log("getter result", callRun(new WithGetter()), callRun(new PlainRun()));
+  log("parity", new Parity().even(10), new Parity().odd(7), fact(10));
+  let total = 0;
+  for (let i = 0; i < 5; i++) { total += new Point(i, -i).norm1(); sw(); }
+  log("points", total);
+  const job = new Job(() => sw());
+  log("job", job.runIt(), job.runIt());
+  log("call/apply", Loud.prototype.step.call(new Loud()), Sub.prototype.hook.apply(new Sub(), []));
+  log("private", new Priv().outer());
+  return "done";
+}
