@@ -44,6 +44,15 @@ const SAFE_BUILTIN_METHODS = new Set([
 ]);
 
 /**
+ * Array methods that run no user code but conversions (native boundaries anyway): ordinary calls
+ * when the receiver is known to be an array (`arrayReceiver`), whatever the file defines.
+ */
+const ARRAY_METHODS = new Set([
+  "push", "pop", "shift", "unshift", "splice", "slice", "concat", "join", "indexOf", "lastIndexOf", "includes",
+  "fill", "reverse", "at", "flat", "copyWithin", "toString",
+]);
+
+/**
  * Names that always make a call site: the fiber API (`switch`, `throw`), the iterator and promise
  * protocols, and methods with compiled replacements.
  */
@@ -62,8 +71,10 @@ export class CallGraph {
   private readonly defs = new Map<string, Set<Definition>>();
   /** Names the file defines as methods (class or object methods, `X.prototype.m = function...`). */
   private readonly methodNames = new Set<string>();
+  /** Property name -> whether every value the file stores under it is a new array. */
+  private readonly arrayStores = new Map<string, boolean>();
   /** Calls and their targets, as functions and as property names (resolved in `leafCalls`). */
-  private readonly calls: { node: t.Node; fns: t.Function[]; names: string[] }[] = [];
+  private readonly calls: { node: t.Node; fns: t.Function[]; names: string[]; arrayProperty?: string; thisClass?: t.Class; superOf?: t.Class }[] = [];
   /** Classes that may be extended outside the file, and classes of the file that extend them. */
   private readonly classes: { node: t.Class; escapes: boolean; superClass: t.Class | null }[] = [];
 
@@ -86,9 +97,28 @@ export class CallGraph {
     if (callee.type === "Identifier") {
       const fn = constantFunction(p.scope.getBinding(callee.name));
       if (fn) this.calls.push({ node, fns: [fn], names: [] });
-    } else if (isMember(callee) && !isSuper(callee.object)) {
+    } else if (isMember(callee) && isSuper(callee.object)) {
+      // super.m(): exactly the m the superclass chain has (overriding cannot change it).
       const name = propertyName(callee.property, callee.computed);
-      if (name !== null && !ALWAYS_CALL_SITES.has(name)) this.calls.push({ node, fns: [], names: [name] });
+      const cls = instanceClassOf(p);
+      if (name !== null && cls && !ALWAYS_CALL_SITES.has(name)) this.calls.push({ node, fns: [], names: [name], superOf: cls });
+    } else if (isMember(callee)) {
+      const name = propertyName(callee.property, callee.computed);
+      if (name === null) return;
+      // `arr.push(x)`: an array method of a receiver known to hold an array runs no user code.
+      if (ARRAY_METHODS.has(name) && callee === node.callee) {
+        const receiver = callee.object;
+        if (receiver.type === "Identifier" && isArray(constantInit(p.scope.getBinding(receiver.name)))) {
+          return void this.calls.push({ node, fns: [], names: [] });
+        }
+        if (isMember(receiver)) {
+          const field = propertyName(receiver.property, receiver.computed);
+          if (field !== null) return void this.calls.push({ node, fns: [], names: [name], arrayProperty: field });
+        }
+      }
+      if (ALWAYS_CALL_SITES.has(name)) return;
+      const thisClass = callee.object.type === "ThisExpression" ? instanceClassOf(p) : null;
+      this.calls.push({ node, fns: [], names: [name], thisClass: thisClass ?? undefined });
     }
   }
 
@@ -133,7 +163,10 @@ export class CallGraph {
     const name = propertyName(left.property, left.computed);
     // A store under a computed key is not followed (docs/design.md: the analysis's assumption).
     if (name === null) return;
-    if (p.node.operator !== "=") return this.define(name, "unknown");
+    if (p.node.operator !== "=") {
+      this.arrayStores.set(name, false);
+      return this.define(name, "unknown");
+    }
     const o = left.object;
     if (o.type === "MemberExpression" && !o.computed && o.property.type === "Identifier" && o.property.name === "prototype" &&
         o.object.type === "Identifier" && bindingEscapes(p.scope.getBinding(o.object.name), this.format)) {
@@ -156,7 +189,11 @@ export class CallGraph {
     const compiledSet = new Set(compiled);
     const callers = new Map<t.Function, t.Node[]>(); // target -> the leaf calls that may run it
     for (const call of this.calls) {
-      const targets = this.resolve(call.fns, call.names);
+      const targets = call.superOf ? superMethod(call.superOf, call.names[0], this.classes)
+        : call.arrayProperty !== undefined && this.arrayStores.get(call.arrayProperty)
+        ? []
+        : ALWAYS_CALL_SITES.has(call.names[0]) ? null : this.resolve(call.fns, call.names);
+      if (targets && call.thisClass) narrowToHierarchy(targets, call.thisClass, this.classes);
       if (!targets || !targets.every((f) => compiledSet.has(f))) continue;
       leafCalls.add(call.node);
       for (const f of targets) {
@@ -228,6 +265,11 @@ export class CallGraph {
 
   /** What storing `value` under `name` may put there. Values that cannot be functions put nothing. */
   private defineValue(name: string, value: t.Expression, p: NodePath): void {
+    this.arrayStores.set(name, (this.arrayStores.get(name) ?? true) && isArray(value));
+    this.defineFunctions(name, value, p);
+  }
+
+  private defineFunctions(name: string, value: t.Expression, p: NodePath): void {
     switch (value.type) {
       case "FunctionExpression":
       case "ArrowFunctionExpression":
@@ -238,21 +280,21 @@ export class CallGraph {
         return this.define(name, fn ?? "data");
       }
       case "ConditionalExpression":
-        this.defineValue(name, value.consequent, p);
-        return this.defineValue(name, value.alternate, p);
+        this.defineFunctions(name, value.consequent, p);
+        return this.defineFunctions(name, value.alternate, p);
       case "LogicalExpression":
-        this.defineValue(name, value.left, p);
-        return this.defineValue(name, value.right, p);
+        this.defineFunctions(name, value.left, p);
+        return this.defineFunctions(name, value.right, p);
       case "SequenceExpression":
-        return this.defineValue(name, value.expressions[value.expressions.length - 1], p);
+        return this.defineFunctions(name, value.expressions[value.expressions.length - 1], p);
       case "AssignmentExpression":
-        return this.defineValue(name, value.right, p);
+        return this.defineFunctions(name, value.right, p);
       case "ParenthesizedExpression":
       case "TSAsExpression":
       case "TSNonNullExpression":
       case "TSSatisfiesExpression":
       case "TypeCastExpression":
-        return this.defineValue(name, value.expression as t.Expression, p);
+        return this.defineFunctions(name, value.expression as t.Expression, p);
       case "NumericLiteral":
       case "StringLiteral":
       case "BooleanLiteral":
@@ -273,6 +315,70 @@ export class CallGraph {
         return this.define(name, "data");
     }
   }
+}
+
+/**
+ * The class whose instance `this` is at this call: the call is in a (non-static) method or the
+ * moved constructor body of that class, arrows between included. Null elsewhere.
+ */
+function instanceClassOf(p: NodePath): t.Class | null {
+  for (let cur: NodePath | null = p.parentPath; cur; cur = cur.parentPath) {
+    const n = cur.node;
+    if (n.type === "ArrowFunctionExpression") continue;
+    if (n.type === "ClassMethod" || n.type === "ClassPrivateMethod") {
+      if (n.static) return null;
+      const cls = cur.parentPath?.parentPath?.node;
+      return cls && (cls.type === "ClassDeclaration" || cls.type === "ClassExpression") ? cls : null;
+    }
+    if (t.isFunction(n) || n.type === "StaticBlock" || n.type === "ClassProperty" || n.type === "ClassPrivateProperty" || n.type === "Program") return null;
+  }
+  return null;
+}
+
+/**
+ * `this.m()` in a method of class C runs the `m` that C's instances have: one defined in C, in one
+ * of its superclasses, or in one of its subclasses (class hierarchy analysis). Drops the other
+ * targets found by name, when every target is a class method and C's superclasses are all in the file.
+ */
+function narrowToHierarchy(targets: t.Function[], cls: t.Class, classes: { node: t.Class; superClass: t.Class | null }[]): void {
+  const related = new Set<t.Class>();
+  const byNode = new Map(classes.map((c) => [c.node, c]));
+  for (let k: t.Class | null = cls; k; k = byNode.get(k)?.superClass ?? null) {
+    related.add(k);
+    if (k.superClass && !byNode.get(k)?.superClass) return; // a superclass from elsewhere
+  }
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of classes) {
+      if (c.superClass && related.has(c.superClass) && !related.has(c.node)) {
+        related.add(c.node);
+        grew = true;
+      }
+    }
+  }
+  const owner = new Map<t.Node, t.Class>();
+  for (const c of classes) for (const m of c.node.body.body) owner.set(m, c.node);
+  if (!targets.every((f) => owner.has(f))) return;
+  const kept = targets.filter((f) => related.has(owner.get(f)!) && !(f as t.ClassMethod).static);
+  targets.length = 0;
+  targets.push(...kept);
+}
+
+/** The method `super.name` finds from a method of `cls`: [it], [] for a built-in of Object.prototype, null if unknown. */
+function superMethod(cls: t.Class, name: string, classes: { node: t.Class; superClass: t.Class | null }[]): t.Function[] | null {
+  const byNode = new Map(classes.map((c) => [c.node, c]));
+  let k = byNode.get(cls);
+  if (!k || (cls.superClass && !k.superClass)) return null;
+  for (let c = k.superClass; c; c = byNode.get(c)?.superClass ?? null) {
+    for (const m of c.body.body) {
+      if (m.type === "ClassMethod" && !m.static && m.kind !== "constructor" && propertyName(m.key, m.computed) === name) {
+        return m.kind === "method" ? [m] : null;
+      }
+      if ((m.type === "ClassProperty" || m.type === "ClassAccessorProperty") && !m.static && propertyName(m.key, m.computed) === name) return null;
+    }
+    if (c.superClass && !byNode.get(c)?.superClass) return null; // continues in another file
+  }
+  return SAFE_BUILTIN_METHODS.has(name) || name === "constructor" ? [] : null;
 }
 
 function isMember(e: t.Node): e is t.MemberExpression | t.OptionalMemberExpression {
@@ -297,6 +403,22 @@ function propertyName(key: t.Node, computed: boolean): string | null {
 }
 
 type Binding = ReturnType<NodePath["scope"]["getBinding"]>;
+
+/** A new array: `[...]`, `new Array(n)`, `Array(n)`, `Array.of(...)` (the global `Array` assumed, as elsewhere). */
+function isArray(e: t.Node | null | undefined): boolean {
+  if (!e) return false;
+  if (e.type === "ArrayExpression") return true;
+  if ((e.type === "NewExpression" || e.type === "CallExpression") && e.callee.type === "Identifier" && e.callee.name === "Array") return true;
+  return e.type === "CallExpression" && e.callee.type === "MemberExpression" && !e.callee.computed &&
+    e.callee.object.type === "Identifier" && e.callee.object.name === "Array" &&
+    e.callee.property.type === "Identifier" && e.callee.property.name === "of";
+}
+
+/** The initializer of a binding that is never assigned again. */
+function constantInit(b: Binding): t.Node | null {
+  if (!b || !b.constant || b.path.node.type !== "VariableDeclarator") return null;
+  return b.path.node.init ?? null;
+}
 
 function constantFunction(b: Binding): t.Function | null {
   if (!b || !b.constant) return null;

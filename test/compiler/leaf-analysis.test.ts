@@ -80,6 +80,31 @@ describe("leaf analysis: calls resolved within the file", () => {
     expect(isCallSite(bodyOf(local, "template"), "hook")).toBe(false);
   });
 
+  it("narrows this.m() to the class hierarchy and resolves super.m() exactly", () => {
+    const code = compile(`
+      class Shape { area() { return 1; } twice() { return this.area() * 2; } }
+      class Square extends Shape { area() { return 4; } outline() { return super.area() + 1; } }
+      class Noisy { constructor(sw) { this.sw = sw; } area() { this.sw(); return 9; } }
+      export function use(x) { return x.area(); }`);
+    expect(isCallSite(bodyOf(code, "twice"), "area")).toBe(false);
+    expect(bodyOf(code, "outline")).toContain("super.area()");
+    expect(isCallSite(bodyOf(code, "outline"), "area")).toBe(false);
+    // Not through \`this\`: every \`area\` of the file, one of which switches.
+    expect(isCallSite(bodyOf(code, "use"), "area")).toBe(true);
+  });
+
+  it("calls array methods plainly on fields that only ever hold arrays", () => {
+    const code = compile(`
+      class Chan { constructor(sw) { this.sw = sw; } push(v) { this.sw(); return v; } }
+      class Stack {
+        constructor(sw) { this.items = []; this.out = new Chan(sw); }
+        add(v) { this.items.push(v); return this.out.push(v); }
+      }`);
+    const add = bodyOf(code, "add");
+    expect(add).toContain("this.items.push(v)");
+    expect(isCallSite(add, "push")).toBe(true); // this.out.push: a Chan
+  });
+
   it("calls built-in string and array methods plainly, but not names a fiber API could use", () => {
     const code = compile(`
       export function scan(s, q) { let n = 0; for (let i = 0; i < s.length; i++) n += s.charCodeAt(i); return n + s.slice(1).indexOf("x") + q.pop(); }`);

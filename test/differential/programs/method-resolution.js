@@ -57,6 +57,24 @@ class Priv {
   outer() { return this.#quiet() + this.#inner(); }
 }
 
+// super.m() reaching a switch two classes up; this.m() narrowed to the class hierarchy while an
+// unrelated class has a switching method of the same name.
+class Root { ping() { sw(); return "root"; } quiet() { return "q"; } }
+class Mid extends Root { }
+class Leafy extends Mid { ping() { return "leafy+" + super.ping(); } both() { return this.quiet() + super.quiet(); } }
+class Shape { area() { return 1; } twice() { return this.area() * 2; } }
+class Square extends Shape { area() { return 4; } }
+class Noisy { area() { sw(); return 9; } }
+
+// Array fields: push/pop on a field that only ever holds arrays are plain; on a field that holds
+// an object with a switching push, they are call sites.
+class Chan { constructor() { this.buf = []; } push(v) { sw(); this.buf.push(v); return this.buf.length; } pop() { return this.buf.pop(); } }
+class Stack {
+  constructor() { this.items = []; this.out = new Chan(); }
+  add(v) { this.items.push(v); return this.out.push(v * 2); }
+  take() { return this.items.pop() + this.out.pop(); }
+}
+
 export function main(s, log) {
   sw = s;
   log("stepAll", stepAll([new Quiet(), new Loud(), new Quiet(), new Loud()]));
@@ -74,5 +92,9 @@ export function main(s, log) {
   log("job", job.runIt(), job.runIt());
   log("call/apply", Loud.prototype.step.call(new Loud()), Sub.prototype.hook.apply(new Sub(), []));
   log("private", new Priv().outer());
+  log("super", new Leafy().ping(), new Leafy().both());
+  log("hierarchy", new Shape().twice(), new Square().twice(), new Noisy().area());
+  const st = new Stack();
+  log("arrays", st.add(1), st.add(2), st.take(), st.take());
   return "done";
 }
