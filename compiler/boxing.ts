@@ -33,6 +33,7 @@ export function resetBoxingNames(): void {
 export function boxCapturedVariables(fn: FunctionPath): (() => void)[] {
   // Only a nested function or class can capture: without one, the traversal below finds nothing.
   if (!hasClosure([...fn.node.params, fn.node.body])) return [];
+  if (!mayBeCaptured(fn.node)) return [];
   const fnScope = fn.scope;
   const byScope = new Map<Scope, Binding[]>();
   const scopes: Scope[] = [fnScope];
@@ -63,6 +64,19 @@ function shouldBox(b: Binding, fn: FunctionPath): boolean {
   if (b.kind !== "var" && decl?.isVariableDeclaration() && decl.parentPath && decl.parentPath.isFor() && decl.listKey === undefined) return false;
   if (b.scope.path.isSwitchStatement()) return false;
   return [...b.referencePaths, ...b.constantViolations].some((p) => isInClosure(p, fn));
+}
+
+/**
+ * Can this function's frame ever be captured? Not without a call (or an iteration, which calls
+ * next()) in its own body: it is then a leaf (frames.ts), never resumed, and its closures share
+ * its variables as the engine made them, so nothing needs a box. (A plain walk that ignores which
+ * calls are pure: a function whose only calls are pure built-ins is still boxed, harmlessly.)
+ */
+function mayBeCaptured(fn: t.Function): boolean {
+  return some([...fn.params, fn.body], (n, parent) =>
+    n.type === "CallExpression" || n.type === "OptionalCallExpression" || n.type === "NewExpression" ||
+    n.type === "TaggedTemplateExpression" || n.type === "ForOfStatement" || n.type === "ArrayPattern" ||
+    (n.type === "SpreadElement" && parent?.type !== "ObjectExpression"));
 }
 
 /** Does this code contain a nested function or class (where `isInClosure` can hold)? A plain walk. */
@@ -234,7 +248,7 @@ export function boxLoopHeads(fn: FunctionPath): boolean {
   // plain walk is much cheaper than the traversal.
   const candidate = some(fn.node.body, (n) => n.type === "ForStatement" && n.init?.type === "VariableDeclaration" &&
     n.init.kind !== "var" && hasClosure(n.body));
-  if (!candidate) return false;
+  if (!candidate || !mayBeCaptured(fn.node)) return false;
   let changed = false;
   fn.traverse({
     Function(p) {

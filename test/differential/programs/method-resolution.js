@@ -75,6 +75,14 @@ class Stack {
   take() { return this.items.pop() + this.out.pop(); }
 }
 
+// A leaf that makes closures: its variables need no box (it is never resumed), while the closures
+// switch and share them.
+function counter(start) {
+  let n = start;
+  for (let i = 0; i < 2; i++) n += i;
+  return { inc: () => { sw(); return ++n; }, add: (k) => { n += k; sw(); return n; }, get: () => n };
+}
+
 export function main(s, log) {
   sw = s;
   log("stepAll", stepAll([new Quiet(), new Loud(), new Quiet(), new Loud()]));
@@ -96,5 +104,7 @@ export function main(s, log) {
   log("hierarchy", new Shape().twice(), new Square().twice(), new Noisy().area());
   const st = new Stack();
   log("arrays", st.add(1), st.add(2), st.take(), st.take());
+  const ctr = counter(10);
+  log("leaf closures", ctr.inc(), ctr.add(5), ctr.inc(), ctr.get());
   return "done";
 }
