@@ -6,7 +6,7 @@
  * TypeScript syntax is stripped first (by extension), then every resumable function is rewritten
  * into a frame that a fiber can suspend through (compiler/plugin.ts).
  */
-import { parseSync, transformFromAstSync, types as t } from "@babel/core";
+import { parseSync, transformFromAstSync, traverse, types as t } from "@babel/core";
 // @ts-ignore -- the plugin ships no types
 import transformTypeScript from "@babel/plugin-transform-typescript";
 import { fibersPlugin, prepareProgram, type ModuleFormat } from "./plugin.js";
@@ -84,10 +84,11 @@ export function transform(code: string, options: TransformOptions): TransformRes
           "ES module syntax (import/export) in a CommonJS file; use require()/module.exports, `import x = require()` in TypeScript, or make the file an ES module (.mjs/.mts or \"type\": \"module\")");
       }
     }
-    // Babel crawls the scopes when its pass begins, so the early passes run before it. Not after the
-    // TypeScript pass: Babel then reuses that pass's (cached, now stale) scopes, and compileProgram
-    // must crawl anyway.
-    const prepared = !isTS && prepareProgram(ast.program, filename);
+    // Babel crawls the scopes when its pass begins, so the early passes run before it. After the
+    // TypeScript pass, its cached paths and scopes (stale once prepareProgram changed the tree) are
+    // dropped first, so that the crawl at the start of our pass is the only one.
+    if (isTS) traverse.cache.clear();
+    const prepared = prepareProgram(ast.program, filename);
     const out = transformFromAstSync(ast, code, {
       filename,
       configFile: false,
