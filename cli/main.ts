@@ -108,7 +108,7 @@ Examples:
     )
     .argument("<file>", "the program to run")
     .argument("[args...]", "arguments passed to the program (process.argv.slice(2))")
-    .option("--all", "compile with the compiler's `all` option (passes all: true to transform)")
+    .option("--all", "compile with the compiler's `all` option: resolve no method call by name (slower; for programs that break the analysis's assumption)")
     .addOption(
       new Option("--node-arg <arg>", "extra option for the node process (repeatable), e.g. --node-arg=--inspect")
         .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
@@ -142,7 +142,7 @@ and exit status are the program's own. A compile error prints file:line:column: 
     .option("--no-source-maps", "do not write source maps")
     .option("--copy-files", "also copy the files that are not compiled (.json, .d.ts, assets) into --out-dir")
     .option("-w, --watch", "after building, rebuild files when they change, are added or deleted, until Ctrl-C")
-    .option("--all", "compile with the compiler's `all` option (passes all: true to transform)")
+    .option("--all", "compile with the compiler's `all` option: resolve no method call by name (slower; for programs that break the analysis's assumption)")
     .addHelpText(
       "after",
       `

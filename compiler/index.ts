@@ -21,8 +21,10 @@ export interface TransformOptions {
   /** true for an external map object, "inline" to append a data-URL comment. */
   sourceMaps?: boolean | "inline";
   /**
-   * Make every function resumable even where analysis would prove no switch can reach it
-   * (conformance testing). Today every resumable function is compiled either way.
+   * Make every function resumable that the analysis cannot prove switch-free without its one
+   * assumption (docs/design.md, "What is compiled"): method calls are not resolved by name, so a
+   * method of another file with a name this file also defines may switch. Slower code; the escape
+   * hatch for programs that break the assumption, and what the conformance suites compile with.
    */
   all?: boolean;
   /** "global" for code that must not import the package (the runtime's own compiled files). */
@@ -100,7 +102,7 @@ export function transform(code: string, options: TransformOptions): TransformRes
       // output, dropped the map): looking for them again would be two more walks of the tree.
       // (Babel accepts false; the @types package only knows a map object.)
       ...(isTS ? { inputSourceMap: false as unknown as undefined } : {}),
-      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package", prepared, ownTree: true }]],
+      plugins: [[fibersPlugin, { filename, format, runtime: options.runtime ?? "package", prepared, ownTree: true, all: !!options.all }]],
     });
     return { code: out!.code!, map: (out!.map as object | undefined) ?? null };
   } catch (e) {

@@ -78,7 +78,12 @@ export class CallGraph {
   /** Classes that may be extended outside the file, and classes of the file that extend them. */
   private readonly classes: { node: t.Class; escapes: boolean; superClass: t.Class | null }[] = [];
 
-  constructor(private readonly format: "module" | "commonjs" | "script") {}
+  /**
+   * `byName`: resolve method calls by property name, class hierarchy and array fields, which rests
+   * on the assumption above. Off with `transform(..., { all: true })`: then only calls whose target
+   * is certain (bound functions, `new C`, methods of constant arrays) are resolved.
+   */
+  constructor(private readonly format: "module" | "commonjs" | "script", private readonly byName = true) {}
 
   /** A call or `new` (from plugin.ts's read-only traversal). */
   visitCall(p: NodePath<t.CallExpression | t.OptionalCallExpression | t.NewExpression>): void {
@@ -97,6 +102,12 @@ export class CallGraph {
     if (callee.type === "Identifier") {
       const fn = constantFunction(p.scope.getBinding(callee.name));
       if (fn) this.calls.push({ node, fns: [fn], names: [] });
+    } else if (!this.byName) {
+      // Only `arr.push(x)` on a constant bound to a new array.
+      const name = isMember(callee) ? propertyName(callee.property, callee.computed) : null;
+      const receiver = isMember(callee) ? callee.object : null;
+      if (name !== null && ARRAY_METHODS.has(name) && callee === node.callee && receiver?.type === "Identifier" &&
+          isArray(constantInit(p.scope.getBinding(receiver.name)))) this.calls.push({ node, fns: [], names: [] });
     } else if (isMember(callee) && isSuper(callee.object)) {
       // super.m(): exactly the m the superclass chain has (overriding cannot change it).
       const name = propertyName(callee.property, callee.computed);

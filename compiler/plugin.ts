@@ -38,6 +38,8 @@ export interface PluginOptions {
    * Babel pipeline, earlier plugins may have added code), so a text search can rule things out.
    */
   ownTree?: boolean;
+  /** transform()'s `all`: the analysis resolves no method call by name (see leaves.ts). */
+  all?: boolean;
 }
 
 export function fibersPlugin(_api: unknown, options: PluginOptions): PluginObj {
@@ -150,7 +152,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   // switch" analysis needs: the calls and what the file stores under each property name (leaves.ts).
   const shadowed = new Set<string>();
   const generators: t.Function[] = [];
-  const graph = new CallGraph(options.format);
+  const graph = new CallGraph(options.format, !options.all);
   program.traverse({
     Scope(p) {
       for (const name of Object.keys(p.scope.bindings)) shadowed.add(name);

@@ -27,6 +27,11 @@ export interface FibersBabelOptions {
    * first, it is found on the global object).
    */
   sourceType?: "module" | "commonjs" | "script";
+  /**
+   * The compiler's `all` option: the analysis resolves no method call by name (docs/design.md,
+   * "What is compiled"); for programs that break its assumption. Default false.
+   */
+  all?: boolean;
 }
 
 /** This package's dist/ (the runtime and the compiler): never compiled again. */
@@ -64,7 +69,7 @@ export default function fibersBabel(api: ConfigAPI, options: FibersBabelOptions 
           throw new CompileError(shown, esm.loc?.start.line ?? 1, (esm.loc?.start.column ?? 0) + 1,
             `ES module syntax (import/export) in a file compiled as ${format}: leave sourceType to the plugin, or convert the file to CommonJS`);
         }
-        compileProgram(program, { filename: shown, format });
+        compileProgram(program, { filename: shown, format, all: options.all === true });
       } catch (e) {
         if (!(e instanceof CompileError)) throw e;
         // Babel prefixes the message with the file name; the fibers-ts `file:line:column: reason`

@@ -31,7 +31,7 @@ import { emitFormat } from "./tsc-format.js";
 export interface FibersTscConfig {
   transform: string;
   transformProgram?: boolean;
-  /** Make every function resumable (the compiler's `all` option). */
+  /** The compiler's `all` option: no method call resolved by name (docs/design.md, "What is compiled"). */
   all?: boolean;
 }
 

@@ -30,6 +30,11 @@ export interface Options {
   nodeModules?: boolean;
   /** Return source maps to the bundler (default true). */
   sourceMaps?: boolean;
+  /**
+   * The compiler's `all` option: the analysis resolves no method call by name (docs/design.md,
+   * "What is compiled"); for programs that break its assumption. Default false.
+   */
+  all?: boolean;
 }
 
 /** JS/TS modules, with an optional query (Vite's `?worker_file` ...) but not `?raw`/`?url`/`?inline`. */
@@ -121,7 +126,7 @@ export const unplugin: UnpluginInstance<Options | undefined, false> = createUnpl
         const file = fileOf(id);
         if (isFibersTsBuild(file)) return null;
         try {
-          const out = transform(code, { filename: file, sourceType: bundlerFormat(file, code), sourceMaps });
+          const out = transform(code, { filename: file, sourceType: bundlerFormat(file, code), sourceMaps, all: options.all === true });
           return { code: out.code, map: out.map as never };
         } catch (e) {
           if (!isCompileError(e)) throw e;

@@ -24,7 +24,7 @@ for (const [label, transform] of Object.entries(compilers)) {
   fs.mkdirSync(path.join(dir, "programs"), { recursive: true });
   fs.mkdirSync(path.join(dir, "lib"), { recursive: true });
   const emit = (rel) => {
-    const code = transform(fs.readFileSync(path.join(root, "bench", rel), "utf8"), { filename: path.join(root, "bench", rel), sourceType: "module", all: true }).code;
+    const code = transform(fs.readFileSync(path.join(root, "bench", rel), "utf8"), { filename: path.join(root, "bench", rel), sourceType: "module" }).code;
     fs.writeFileSync(path.join(dir, rel), code.replaceAll('"fibers-ts/internal"', JSON.stringify(runtime)).replaceAll('from "fibers-ts"', `from ${JSON.stringify(runtime)}`));
   };
   emit("lib/helpers.mjs");

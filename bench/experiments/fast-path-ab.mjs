@@ -13,7 +13,7 @@ const [name, n] = [process.argv[2], Number(process.argv[3])];
 fs.mkdirSync(`${out}/var`, { recursive: true });
 const mods = {};
 for (const [k, max] of [["nofast", "0"], ["fast600", "600"], ["fastall", "1e9"]]) {
-  const code = execFileSync("node", ["-e", `import("${root}/dist/compiler/index.js").then(({transform})=>process.stdout.write(transform(require("fs").readFileSync("${root}/bench/programs/${name}.mjs","utf8"),{filename:"x.mjs",all:true}).code))`], { env: { ...process.env, FIBERS_TS_FAST_COPY_MAX: max }, maxBuffer: 1e8 }).toString();
+  const code = execFileSync("node", ["-e", `import("${root}/dist/compiler/index.js").then(({transform})=>process.stdout.write(transform(require("fs").readFileSync("${root}/bench/programs/${name}.mjs","utf8"),{filename:"x.mjs"}).code))`], { env: { ...process.env, FIBERS_TS_FAST_COPY_MAX: max }, maxBuffer: 1e8 }).toString();
   const f = `${out}/var/${name}-${k}.mjs`;
   fs.writeFileSync(f, code.replace('"fibers-ts/internal"', '"./../dist/runtime/index.js"'));
   mods[k] = await import(f);

@@ -25,7 +25,7 @@ for (const name of programs) {
   const plain = await import(`${root}/bench/programs/${name}.mjs`);
   const fns = { plain: () => plain.run(N[name], plainTick) };
   for (const { label, env } of variants) {
-    const code = execFileSync(process.execPath, ["-e", `import(${JSON.stringify(root + "/dist/compiler/index.js")}).then(({transform})=>process.stdout.write(transform(require("fs").readFileSync(${JSON.stringify(`${root}/bench/programs/${name}.mjs`)},"utf8"),{filename:"x.mjs",all:true}).code))`], { env: { ...process.env, ...env }, maxBuffer: 1e8 }).toString();
+    const code = execFileSync(process.execPath, ["-e", `import(${JSON.stringify(root + "/dist/compiler/index.js")}).then(({transform})=>process.stdout.write(transform(require("fs").readFileSync(${JSON.stringify(`${root}/bench/programs/${name}.mjs`)},"utf8"),{filename:"x.mjs"}).code))`], { env: { ...process.env, ...env }, maxBuffer: 1e8 }).toString();
     const f = `${out}/var/${name}-${label}.mjs`;
     fs.writeFileSync(f, code.replace('"fibers-ts/internal"', '"./../dist/runtime/index.js"'));
     const m = await import(f);

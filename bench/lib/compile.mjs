@@ -1,4 +1,4 @@
-// Compiles bench/programs/*.mjs and bench/lib/helpers.mjs into bench/.out/ (all: true).
+// Compiles bench/programs/*.mjs and bench/lib/helpers.mjs into bench/.out/ (the compiler's defaults, as users get them).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +28,7 @@ export async function compileAll() {
   files.push(path.join("lib", "helpers.mjs"));
   for (const rel of files) {
     const src = fs.readFileSync(path.join(benchDir, rel), "utf8");
-    const { code } = transform(src, { filename: path.join(benchDir, rel), sourceType: "module", all: true });
+    const { code } = transform(src, { filename: path.join(benchDir, rel), sourceType: "module" });
     const runtime = path.relative(path.dirname(path.join(outDir, rel)), path.join(snap, "runtime", "index.js"));
     fs.writeFileSync(path.join(outDir, rel), code.replace(/(["'])fibers-ts(\/internal)?\1/g, JSON.stringify("./" + runtime)));
   }

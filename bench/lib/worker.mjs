@@ -114,10 +114,10 @@ if (section === "switch") {
     }
   };
   const fibers = () => {
-    for (const i of inputs) transform(i.code, { filename: i.filename, sourceType: i.commonjs ? "commonjs" : "module", all: true });
+    for (const i of inputs) transform(i.code, { filename: i.filename, sourceType: i.commonjs ? "commonjs" : "module" });
   };
   let outBytes = 0;
-  for (const i of inputs) outBytes += Buffer.byteLength(transform(i.code, { filename: i.filename, sourceType: i.commonjs ? "commonjs" : "module", all: true }).code);
+  for (const i of inputs) outBytes += Buffer.byteLength(transform(i.code, { filename: i.filename, sourceType: i.commonjs ? "commonjs" : "module" }).code);
   const rounds = Number(args[1] ?? 5);
   const res = alternate({ babel: plainBabel, fibers }, { rounds, warmup: 1 });
   emit({ input: label, bytes, outBytes, babelMs: res.babel.median, fibersMs: res.fibers.median,

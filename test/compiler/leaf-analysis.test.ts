@@ -156,6 +156,32 @@ describe("leaf analysis: behaviour", () => {
     expect(result).toEqual(["still usable", ["FiberError: true", "back"]]);
   });
 
+  it("all: true, the escape hatch: no method is resolved by name, and the same program switches", () => {
+    const src = `class Q { step() { return 1; } } export function f(x) { return x.step() + [1].indexOf(1); }`;
+    expect(isCallSite(bodyOf(transform(src, { filename: "/virtual/a.mjs" }).code, "f"), "step")).toBe(false);
+    expect(isCallSite(bodyOf(transform(src, { filename: "/virtual/a.mjs", all: true }).code, "f"), "step")).toBe(true);
+
+    const lib = `
+      (function () {
+        class Quiet { act() { return 1; } }
+        class Store { constructor(fn) { this.act = fn; } go() { return this.act(); } }
+        globalThis.__leafStoreAll = function (fn) { return new Store(fn); };
+      })();`;
+    const user = `
+      var f = new FibersTS.Fiber(function () {
+        var s = __leafStoreAll(function () { return FibersTS.current().parent.switch("inside"); });
+        return s.go();
+      });
+      var first = f.switch();
+      globalThis.__leafAll = [first, f.switch("back")];`;
+    vm.runInThisContext(transform(lib, { filename: "/virtual/lib-all.js", sourceType: "script", all: true }).code);
+    vm.runInThisContext(transform(user, { filename: "/virtual/user-all.js", sourceType: "script", all: true }).code);
+    const result = (globalThis as any).__leafAll;
+    delete (globalThis as any).__leafAll;
+    delete (globalThis as any).__leafStoreAll;
+    expect(result).toEqual(["inside", "back"]);
+  });
+
   describe("ES modules compiled one by one", () => {
     const dir = join(dirname(fileURLToPath(import.meta.url)), ".out", "leaf-modules");
     afterAll(() => rmSync(dir, { recursive: true, force: true }));

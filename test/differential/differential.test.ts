@@ -67,6 +67,12 @@ describe("differential: reference vs compiled-and-suspended-at-every-sw()", () =
       if (c1.unsupported.length) unsupportedSeen.push(`${name}: ${c1.unsupported.join(", ")}`);
       expect(c1.ok, `[direct] ${name}\n${c1.report}`).toBe(true);
 
+      // Mode 1 again, compiled with the compiler's defaults (all: false): the full "may reach a
+      // switch" analysis, whose calls left plain must never be on the way to a sw().
+      const analysed = await runCompiledDirect(name, false);
+      const c3 = compare(ref, analysed);
+      expect(c3.ok, `[direct, all: false] ${name}\n${c3.report}`).toBe(true);
+
       // Mode 2: while suspended, main advances another compiled program's fibers and workload fibers.
       const companion = pickCompanion(index);
       if (!companion) return;

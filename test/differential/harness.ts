@@ -201,17 +201,22 @@ export function setTransform(fn: TransformFn) {
 }
 
 const compiledFiles = new Map<string, string>();
-/** Compiles programs/<name> (or driver.js when name === "<driver>") into .out/. Throws compile errors. */
-export function compiledFile(name: string): string {
-  let f = compiledFiles.get(name);
+/**
+ * Compiles programs/<name> (or driver.js when name === "<driver>") into .out/. Throws compile errors.
+ * `all: true` (the default here) makes no assumption about method names; `all: false` is the
+ * compiler's default, with the full "may reach a switch" analysis (compiler/leaves.ts).
+ */
+export function compiledFile(name: string, all = true): string {
+  const key = `${name}|${all}`;
+  let f = compiledFiles.get(key);
   if (f) return f;
   if (!transformFn) throw new Error("harness: setTransform() was not called");
   const isDriver = name === "<driver>";
   const srcPath = isDriver ? join(here, "driver.js") : programPath(name);
   const src = readFileSync(srcPath, "utf8");
-  const out = transformFn(src, { filename: srcPath, sourceType: "module", all: true });
-  f = writeOut(`${isDriver ? "driver" : basename(name, ".js")}.compiled.${tag}.mjs`, out.code);
-  compiledFiles.set(name, f);
+  const out = transformFn(src, { filename: srcPath, sourceType: "module", all });
+  f = writeOut(`${isDriver ? "driver" : basename(name, ".js")}.compiled${all ? "" : ".analysed"}.${tag}.mjs`, out.code);
+  compiledFiles.set(key, f);
   return f;
 }
 
@@ -303,8 +308,8 @@ function step(job: Job) {
   }
 }
 
-async function startProgram(name: string, rt: Runtime): Promise<Job> {
-  const prog = await importFresh(compiledFile(name));
+async function startProgram(name: string, rt: Runtime, all = true): Promise<Job> {
+  const prog = await importFresh(compiledFile(name, all));
   const driver = await loadDriver();
   const { logs, log } = makeLogger();
   const counter = { n: 0 };
@@ -318,9 +323,9 @@ function result(job: Job): RunResult {
 }
 
 /** Mode 1: every sw() suspends to the main fiber, which immediately switches back. */
-export async function runCompiledDirect(name: string): Promise<RunResult> {
+export async function runCompiledDirect(name: string, all = true): Promise<RunResult> {
   const rt = await loadRuntime();
-  const job = await startProgram(name, rt);
+  const job = await startProgram(name, rt, all);
   while (!job.done) step(job);
   return result(job);
 }
