@@ -140,9 +140,11 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   const declareBoxes: (() => void)[] = [];
   for (const fn of functions) declareBoxes.push(...boxCapturedVariables(fn));
   for (const declare of declareBoxes) declare();
-  program.scope.crawl();
-
-  functions = resumableFunctionsAfterCrawl(program);
+  // Nothing boxed (no function has a captured variable and can be captured): the scopes are current.
+  if (declareBoxes.length > 0) {
+    program.scope.crawl();
+    functions = resumableFunctionsAfterCrawl(program);
+  }
   const nodes = functions.map((f) => f.node);
   for (const fn of functions) bindSelf(fn);
   finishSelf();
