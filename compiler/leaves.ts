@@ -14,16 +14,23 @@
  * - `o.m(...)`, `o["m"](...)`, `o.#m(...)`, `o.m.call(...)`: every function this file defines
  *   under the property name `m` (class and object members, `x.m = function...`), when the name is
  *   *closed*: no accessor is defined under it, no value of unknown origin (a parameter, a call's
- *   result) is stored under it, and no class that defines it can be extended outside the file
+ *   result) is stored under it unless the file defines `m` as a method (then such values are taken
+ *   to be data), and no class that defines it can be extended outside the file
  *   (an exported or otherwise escaping class, a `X.prototype.m = ...` of an escaping `X`). A name the
  *   file does not define is closed only for a short list of built-in methods (SAFE_BUILTIN_METHODS)
  *   that no fiber API would plausibly use; any other (a library's `read()`) is a call site;
+ * - `this.m(...)` in a method of class C: of those, only the ones C's instances can have (class
+ *   hierarchy analysis); `super.m(...)`: exactly the superclass chain's `m`;
+ * - `arr.push(...)` and the other ARRAY_METHODS: nothing (a plain call) when `arr` is a constant
+ *   bound to a new array, or a property under which the file only ever stores new arrays;
  * - `new C(...)`: C a class of this file with no superclass whose constructor has no call site (the
  *   constructors pass left it as written).
  *
  * The assumption this makes (docs/design.md): a method called by a name this file defines is one of
  * this file's functions of that name (or a built-in). An object from another file whose method of
  * the same name switches would be entered as from native code: the switch raises FiberError.
+ * With `all: true` (`byName` false) only the exact resolutions are made: bound functions, `new C`,
+ * methods of constant arrays.
  */
 import { types as t, type NodePath } from "@babel/core";
 import { hasCall, REPLACED_METHODS, type ExplodeEnv } from "./explode.js";
@@ -45,7 +52,8 @@ const SAFE_BUILTIN_METHODS = new Set([
 
 /**
  * Array methods that run no user code but conversions (native boundaries anyway): ordinary calls
- * when the receiver is known to be an array (`arrayReceiver`), whatever the file defines.
+ * when the receiver is known to be an array (a constant bound to a new array, or a field the file
+ * only ever stores new arrays in), whatever the file defines.
  */
 const ARRAY_METHODS = new Set([
   "push", "pop", "shift", "unshift", "splice", "slice", "concat", "join", "indexOf", "lastIndexOf", "includes",
@@ -102,12 +110,11 @@ export class CallGraph {
     if (callee.type === "Identifier") {
       const fn = constantFunction(p.scope.getBinding(callee.name));
       if (fn) this.calls.push({ node, fns: [fn], names: [] });
+    } else if (isMember(callee) && callee === node.callee && isConstantArrayMethod(callee, p)) {
+      // `arr.push(x)` with `const arr = []`: exact, no assumption needed.
+      this.calls.push({ node, fns: [], names: [] });
     } else if (!this.byName) {
-      // Only `arr.push(x)` on a constant bound to a new array.
-      const name = isMember(callee) ? propertyName(callee.property, callee.computed) : null;
-      const receiver = isMember(callee) ? callee.object : null;
-      if (name !== null && ARRAY_METHODS.has(name) && callee === node.callee && receiver?.type === "Identifier" &&
-          isArray(constantInit(p.scope.getBinding(receiver.name)))) this.calls.push({ node, fns: [], names: [] });
+      // Nothing else is resolved without the assumption.
     } else if (isMember(callee) && isSuper(callee.object)) {
       // super.m(): exactly the m the superclass chain has (overriding cannot change it).
       const name = propertyName(callee.property, callee.computed);
@@ -116,16 +123,10 @@ export class CallGraph {
     } else if (isMember(callee)) {
       const name = propertyName(callee.property, callee.computed);
       if (name === null) return;
-      // `arr.push(x)`: an array method of a receiver known to hold an array runs no user code.
-      if (ARRAY_METHODS.has(name) && callee === node.callee) {
-        const receiver = callee.object;
-        if (receiver.type === "Identifier" && isArray(constantInit(p.scope.getBinding(receiver.name)))) {
-          return void this.calls.push({ node, fns: [], names: [] });
-        }
-        if (isMember(receiver)) {
-          const field = propertyName(receiver.property, receiver.computed);
-          if (field !== null) return void this.calls.push({ node, fns: [], names: [name], arrayProperty: field });
-        }
+      // `this.items.push(x)`: an array method of a field that only ever holds new arrays.
+      if (ARRAY_METHODS.has(name) && callee === node.callee && isMember(callee.object)) {
+        const field = propertyName(callee.object.property, callee.object.computed);
+        if (field !== null) return void this.calls.push({ node, fns: [], names: [name], arrayProperty: field });
       }
       if (ALWAYS_CALL_SITES.has(name)) return;
       const thisClass = callee.object.type === "ThisExpression" ? instanceClassOf(p) : null;
@@ -200,11 +201,10 @@ export class CallGraph {
     const compiledSet = new Set(compiled);
     const callers = new Map<t.Function, t.Node[]>(); // target -> the leaf calls that may run it
     for (const call of this.calls) {
-      const targets = call.superOf ? superMethod(call.superOf, call.names[0], this.classes)
-        : call.arrayProperty !== undefined && this.arrayStores.get(call.arrayProperty)
-        ? []
-        : ALWAYS_CALL_SITES.has(call.names[0]) ? null : this.resolve(call.fns, call.names);
-      if (targets && call.thisClass) narrowToHierarchy(targets, call.thisClass, this.classes);
+      let targets = call.superOf ? superMethod(call.superOf, call.names[0], this.classes)
+        : call.arrayProperty !== undefined && this.arrayStores.get(call.arrayProperty) ? []
+        : this.resolve(call.fns, call.names);
+      if (targets && targets.length > 0 && call.thisClass) targets = narrowToHierarchy(targets, call.thisClass, this.classes);
       if (!targets || !targets.every((f) => compiledSet.has(f))) continue;
       leafCalls.add(call.node);
       for (const f of targets) {
@@ -348,15 +348,17 @@ function instanceClassOf(p: NodePath): t.Class | null {
 
 /**
  * `this.m()` in a method of class C runs the `m` that C's instances have: one defined in C, in one
- * of its superclasses, or in one of its subclasses (class hierarchy analysis). Drops the other
- * targets found by name, when every target is a class method and C's superclasses are all in the file.
+ * of its superclasses, or in one of its subclasses (class hierarchy analysis). Keeps those of the
+ * targets found by name, when every target is a class method and C's superclasses are all in the
+ * file (else returns the targets as they are). Null when the hierarchy defines no `m`: then
+ * `this.m` is an own property holding who knows what (`this.cb = cb`), not one of the targets.
  */
-function narrowToHierarchy(targets: t.Function[], cls: t.Class, classes: { node: t.Class; superClass: t.Class | null }[]): void {
+function narrowToHierarchy(targets: t.Function[], cls: t.Class, classes: { node: t.Class; superClass: t.Class | null }[]): t.Function[] | null {
   const related = new Set<t.Class>();
   const byNode = new Map(classes.map((c) => [c.node, c]));
   for (let k: t.Class | null = cls; k; k = byNode.get(k)?.superClass ?? null) {
     related.add(k);
-    if (k.superClass && !byNode.get(k)?.superClass) return; // a superclass from elsewhere
+    if (k.superClass && !byNode.get(k)?.superClass) return targets; // a superclass from elsewhere
   }
   for (let grew = true; grew;) {
     grew = false;
@@ -369,10 +371,9 @@ function narrowToHierarchy(targets: t.Function[], cls: t.Class, classes: { node:
   }
   const owner = new Map<t.Node, t.Class>();
   for (const c of classes) for (const m of c.node.body.body) owner.set(m, c.node);
-  if (!targets.every((f) => owner.has(f))) return;
+  if (!targets.every((f) => owner.has(f))) return targets;
   const kept = targets.filter((f) => related.has(owner.get(f)!) && !(f as t.ClassMethod).static);
-  targets.length = 0;
-  targets.push(...kept);
+  return kept.length > 0 ? kept : null;
 }
 
 /** The method `super.name` finds from a method of `cls`: [it], [] for a built-in of Object.prototype, null if unknown. */
@@ -390,6 +391,13 @@ function superMethod(cls: t.Class, name: string, classes: { node: t.Class; super
     if (c.superClass && !byNode.get(c)?.superClass) return null; // continues in another file
   }
   return SAFE_BUILTIN_METHODS.has(name) || name === "constructor" ? [] : null;
+}
+
+/** `a.push(...)` and friends with `a` a constant bound to a new array. */
+function isConstantArrayMethod(callee: t.MemberExpression | t.OptionalMemberExpression, p: NodePath): boolean {
+  const name = propertyName(callee.property, callee.computed);
+  return name !== null && ARRAY_METHODS.has(name) && callee.object.type === "Identifier" &&
+    isArray(constantInit(p.scope.getBinding(callee.object.name)));
 }
 
 function isMember(e: t.Node): e is t.MemberExpression | t.OptionalMemberExpression {

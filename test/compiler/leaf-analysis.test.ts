@@ -135,8 +135,10 @@ describe("leaf analysis: behaviour", () => {
     const lib = `
       (function () {
         class Quiet { act() { return 1; } }
-        class Store { constructor(fn) { this.act = fn; } go() { return this.act(); } }
-        globalThis.__leafStore = function (fn) { return new Store(fn); };
+        class Store { constructor(fn) { this.act = fn; } }
+        // (Not through \`this\`: Store's own hierarchy has no act() method, which would settle it.)
+        function go(store) { return store.act(); }
+        globalThis.__leafStore = function (fn) { var s = new Store(fn); return { go: function () { return go(s); } }; };
       })();`;
     const user = `
       var f = new FibersTS.Fiber(function () {

@@ -2,7 +2,8 @@
 //   node test/differential/run.mjs [--compiled] [--quiet] [program.js | /abs/path.js ...]
 // Without --compiled: reference run only (no compiler needed); prints each log.
 // With --compiled: compiles with dist/compiler/index.js (run `npm run build` first) and prints the
-// comparison of the reference and the directly-driven compiled run.
+// comparison of the reference and the directly-driven compiled runs: compiled with `all: true`, and
+// with the compiler's defaults (the full "may reach a switch" analysis).
 import { transform } from "esbuild";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -37,17 +38,20 @@ for (const name of names.length ? names : h.listPrograms()) {
   console.log(`== ${name}: ${r.logs.length} log lines, ${r.swCount} sw() calls, ${r.outcome}`);
   if (!quiet) for (const l of r.logs) console.log("   " + l.join(", "));
   if (compiled) {
-    try {
-      const g = await h.runCompiledDirect(name);
-      const cmp = h.compare(r, g);
-      if (cmp.ok) console.log(`   compiled: SAME${cmp.unsupported.length ? " (unsupported: " + cmp.unsupported.join(", ") + ")" : ""}`);
-      else {
+    for (const all of [true, false]) {
+      const label = all ? "compiled (all: true)" : "compiled (defaults)";
+      try {
+        const g = await h.runCompiledDirect(name, all);
+        const cmp = h.compare(r, g);
+        if (cmp.ok) console.log(`   ${label}: SAME${cmp.unsupported.length ? " (unsupported: " + cmp.unsupported.join(", ") + ")" : ""}`);
+        else {
+          failed++;
+          console.log(`   ${label}: DIFFERENT\n` + cmp.report.replace(/^/gm, "   "));
+        }
+      } catch (e) {
         failed++;
-        console.log("   compiled: DIFFERENT\n" + cmp.report.replace(/^/gm, "   "));
+        console.log(`   ${label}: ERROR ${e && e.stack ? e.stack.split("\n").slice(0, 3).join("\n") : e}`);
       }
-    } catch (e) {
-      failed++;
-      console.log(`   compiled: ERROR ${e && e.stack ? e.stack.split("\n").slice(0, 3).join("\n") : e}`);
     }
   }
 }

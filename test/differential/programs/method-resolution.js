@@ -28,6 +28,9 @@ class Holder {
   constructor(cb) { this.cb = cb; }
   fire() { return this.cb() + 1; }
 }
+// Another class has a method of the stored callback's name: Holder's own hierarchy has none, so
+// `this.cb()` above is still the stored function.
+class HasCbMethod { cb() { return 0; } }
 
 class WithGetter {
   get run() { return () => { sw(); return 4; }; }
@@ -90,7 +93,7 @@ export function main(s, log) {
   log("template", new Base().template(), new Sub().template());
   log("object methods", callM(plainObject), callM(arrowObject));
   log("prototype", callGo(new Proto()), callGo(new Other()));
-  log("stored callback", new Holder(() => { sw(); return 6; }).fire(), new Holder(() => 0).fire());
+  log("stored callback", new Holder(() => { sw(); return 6; }).fire(), new Holder(() => 0).fire(), new HasCbMethod().cb());
   log("getter result", callRun(new WithGetter()), callRun(new PlainRun()));
   log("parity", new Parity().even(10), new Parity().odd(7), fact(10));
   let total = 0;
