@@ -45,16 +45,23 @@ function compiler() {
   return compilerP;
 }
 
-/** Compiles <lib> into .out/<lib>.cjs (and copies the original to .out/<lib>.orig.cjs). */
-export async function compileLib(name) {
+/**
+ * The libraries are compiled with `all: true` (no method resolved by name) unless told otherwise:
+ * `all: false` (`REAL_ALL=0` for run.mjs) is the compiler's default, the full "may reach a switch"
+ * analysis (docs/conformance.md). The driver (workloads.mjs) is always compiled with `all: true`.
+ */
+const ALL = process.env.REAL_ALL !== "0";
+
+/** Compiles <lib> into .out/<lib>.cjs or <lib>.analysed.cjs (and copies the original to .out/<lib>.orig.cjs). */
+export async function compileLib(name, all = ALL) {
   ensureOut();
   const { transform } = await compiler();
   const src = join(nm, LIBS[name].file);
   const code = readFileSync(src, "utf8");
   const t0 = performance.now();
-  const out = transform(code, { filename: src, sourceType: "commonjs", all: true });
+  const out = transform(code, { filename: src, sourceType: "commonjs", all });
   const ms = performance.now() - t0;
-  const file = join(outDir, `${name}.cjs`);
+  const file = join(outDir, `${name}${all ? "" : ".analysed"}.cjs`);
   writeFileSync(file, out.code);
   const orig = join(outDir, `${name}.orig.cjs`);
   copyFileSync(src, orig);
@@ -190,14 +197,14 @@ function attempt(fn) {
  * Everything for one library: compile, reference run, compiled run, in-fiber run, timing.
  * `reps`: alternating reference/compiled runs for the runtime ratio.
  */
-export async function checkLib(name, { reps = 3 } = {}) {
+export async function checkLib(name, { reps = 3, all = ALL } = {}) {
   const ctx = await context();
   const input = loadInputs();
-  const comp = await compileLib(name);
+  const comp = await compileLib(name, all);
   const original = requireFresh(comp.orig);
   const compiled = requireFresh(comp.file);
   const every = Number(process.env.REAL_EVERY) || LIBS[name].every;
-  const res = { name, version: version(name), compileMs: comp.ms, origSize: comp.origSize, outSize: comp.outSize, every };
+  const res = { name, version: version(name), all, compileMs: comp.ms, origSize: comp.origSize, outSize: comp.outSize, every };
 
   const refTimes = [];
   const cmpTimes = [];

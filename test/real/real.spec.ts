@@ -1,4 +1,4 @@
-// Real npm libraries compiled whole by fibers-ts (every function resumable) must produce the
+// Real npm libraries compiled whole by fibers-ts (with all: true, and with the defaults) must produce the
 // same output as the originals: outside a fiber, and inside one that switches to the main
 // fiber from library callbacks. See harness.mjs, workloads.mjs and docs/conformance.md.
 // Then the minimal repros of the compiler bugs found this way (repros/*.js): each is expected
@@ -19,24 +19,26 @@ async function nativeImport(file: string): Promise<any> {
   return imp(pathToFileURL(file).href);
 }
 
-describe("real libraries: original vs compiled (all: true)", async () => {
-  const h = await nativeImport(join(here, "harness.mjs"));
-  for (const name of Object.keys(h.LIBS)) {
-    it(name, async () => {
-      const r = await h.checkLib(name, { reps: 3 });
-      const summary = `${name}: compile ${(r.compileMs / 1000).toFixed(2)}s, ${r.origSize} -> ${r.outSize} bytes, ` +
-        `runtime ${r.refMs.toFixed(0)}ms -> ${r.cmpMs?.toFixed(0)}ms (x${r.ratio?.toFixed(2)}), in fiber ${r.fiberMs.toFixed(0)}ms with ${r.switches} switches`;
-      console.log(summary);
-      expect(r.plainDiff ?? "", "compiled copy, outside a fiber").toBe("");
-      expect(r.plainMatch).toBe(true);
-      expect(r.fiberDiff ?? "", "compiled copy, inside a fiber").toBe("");
-      expect(r.fiberMatch).toBe(true);
-      expect(r.switches).toBeGreaterThan(10);
-      expect(r.interleavedDiff ?? "", "two fibers interleaved over one compiled copy").toBe("");
-      expect(r.interleavedMatch).toBe(true);
-    });
-  }
-});
+for (const all of [true, false]) {
+  describe(`real libraries: original vs compiled (all: ${all})`, async () => {
+    const h = await nativeImport(join(here, "harness.mjs"));
+    for (const name of Object.keys(h.LIBS)) {
+      it(name, async () => {
+        const r = await h.checkLib(name, { reps: 3, all });
+        const summary = `${name} (all: ${all}): compile ${(r.compileMs / 1000).toFixed(2)}s, ${r.origSize} -> ${r.outSize} bytes, ` +
+          `runtime ${r.refMs.toFixed(0)}ms -> ${r.cmpMs?.toFixed(0)}ms (x${r.ratio?.toFixed(2)}), in fiber ${r.fiberMs.toFixed(0)}ms with ${r.switches} switches`;
+        console.log(summary);
+        expect(r.plainDiff ?? "", "compiled copy, outside a fiber").toBe("");
+        expect(r.plainMatch).toBe(true);
+        expect(r.fiberDiff ?? "", "compiled copy, inside a fiber").toBe("");
+        expect(r.fiberMatch).toBe(true);
+        expect(r.switches).toBeGreaterThan(10);
+        expect(r.interleavedDiff ?? "", "two fibers interleaved over one compiled copy").toBe("");
+        expect(r.interleavedMatch).toBe(true);
+      });
+    }
+  });
+}
 
 /**
  * Repros of the differences this tier found. Fixed ones must match; the documented limitations
