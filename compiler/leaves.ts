@@ -180,12 +180,15 @@ export class CallGraph {
       return this.define(name, "unknown");
     }
     const o = left.object;
-    if (o.type === "MemberExpression" && !o.computed && o.property.type === "Identifier" && o.property.name === "prototype" &&
-        o.object.type === "Identifier" && bindingEscapes(p.scope.getBinding(o.object.name), this.format)) {
-      return this.define(name, "unknown");
+    const onPrototype = o.type === "MemberExpression" && !o.computed && o.property.type === "Identifier" && o.property.name === "prototype";
+    if (onPrototype) {
+      // A method, unless X escapes (then it can be overridden elsewhere). A prototype is where
+      // methods live: a value of unknown origin stored there is taken for one, not for data.
+      if (o.object.type === "Identifier" && bindingEscapes(p.scope.getBinding(o.object.name), this.format)) return this.define(name, "unknown");
+      if (right.type === "FunctionExpression" || right.type === "ArrowFunctionExpression") this.methodNames.add(name);
+      else if (right.type === "Identifier" && constantFunction(p.scope.getBinding(right.name))) this.methodNames.add(name);
+      else return this.define(name, "unknown");
     }
-    if (o.type === "MemberExpression" && !o.computed && o.property.type === "Identifier" && o.property.name === "prototype" &&
-        (right.type === "FunctionExpression" || right.type === "ArrowFunctionExpression")) this.methodNames.add(name);
     this.defineValue(name, right, p);
   }
 
@@ -390,7 +393,7 @@ function superMethod(cls: t.Class, name: string, classes: { node: t.Class; super
     }
     if (c.superClass && !byNode.get(c)?.superClass) return null; // continues in another file
   }
-  return SAFE_BUILTIN_METHODS.has(name) || name === "constructor" ? [] : null;
+  return SAFE_BUILTIN_METHODS.has(name) ? [] : null;
 }
 
 /** `a.push(...)` and friends with `a` a constant bound to a new array. */

@@ -21,6 +21,14 @@ function callM(o) { return o.m(); }
 
 function Proto() { this.n = 3; }
 Proto.prototype.go = function () { sw(); return this.n; };
+// A method installed on a prototype from a value of unknown origin: taken for a method that may
+// switch, although the file also defines a leaf `stamp()`.
+class Stamped { stamp() { return "quiet"; } }
+function install(proto, fn) { proto.stamp = fn; }
+function Late() {}
+Late.prototype.stamp = makeStamp();
+function makeStamp() { return function () { sw(); return "late"; }; }
+function callStamp(o) { return o.stamp(); }
 class Other { go() { return 0; } }
 function callGo(o) { return o.go(); }
 
@@ -93,6 +101,8 @@ export function main(s, log) {
   log("template", new Base().template(), new Sub().template());
   log("object methods", callM(plainObject), callM(arrowObject));
   log("prototype", callGo(new Proto()), callGo(new Other()));
+  install(Stamped.prototype, Stamped.prototype.stamp);
+  log("prototype install", callStamp(new Late()), callStamp(new Stamped()));
   log("stored callback", new Holder(() => { sw(); return 6; }).fire(), new Holder(() => 0).fire(), new HasCbMethod().cb());
   log("getter result", callRun(new WithGetter()), callRun(new PlainRun()));
   log("parity", new Parity().even(10), new Parity().odd(7), fact(10));
