@@ -32,7 +32,8 @@
  * With `all: true` (`byName` false) only the exact resolutions are made: bound functions, `new C`,
  * methods of constant arrays.
  */
-import { types as t, type NodePath } from "@babel/core";
+import { types as t } from "@babel/core";
+import type { Scope, Site } from "./scoped-walk.js";
 import { hasCall, REPLACED_METHODS, type ExplodeEnv } from "./explode.js";
 import { PROTOCOL } from "./names.js";
 
@@ -94,7 +95,7 @@ export class CallGraph {
   constructor(private readonly format: "module" | "commonjs" | "script", private readonly byName = true) {}
 
   /** A call or `new` (from plugin.ts's read-only traversal). */
-  visitCall(p: NodePath<t.CallExpression | t.OptionalCallExpression | t.NewExpression>): void {
+  visitCall(p: Site<t.CallExpression | t.OptionalCallExpression | t.NewExpression>): void {
     const node = p.node;
     if (node.type === "NewExpression") {
       const cls = node.callee.type === "Identifier" ? constantClass(p.scope.getBinding(node.callee.name)) : null;
@@ -135,7 +136,7 @@ export class CallGraph {
   }
 
   /** A class: its members are definitions; it may escape the file. */
-  visitClass(p: NodePath<t.Class>): void {
+  visitClass(p: Site<t.Class>): void {
     const cls = p.node;
     for (const m of cls.body.body) {
       if (m.type === "ClassMethod" || m.type === "ClassPrivateMethod") {
@@ -157,9 +158,9 @@ export class CallGraph {
   }
 
   /** An object literal member. */
-  visitObjectMember(p: NodePath<t.ObjectMethod | t.ObjectProperty>): void {
+  visitObjectMember(p: Site<t.ObjectMethod | t.ObjectProperty>): void {
     const m = p.node;
-    if (p.parent.type === "ObjectPattern") return; // destructuring reads, it stores nothing
+    if (p.ancestors[p.ancestors.length - 1].type === "ObjectPattern") return; // destructuring reads, it stores nothing
     const name = propertyName(m.key, m.computed);
     if (name === null) return;
     if (m.type === "ObjectMethod") {
@@ -169,7 +170,7 @@ export class CallGraph {
   }
 
   /** `x.m = v`; `X.prototype.m = v` with X escaping leaves `m` open to overriding. */
-  visitAssignment(p: NodePath<t.AssignmentExpression>): void {
+  visitAssignment(p: Site<t.AssignmentExpression>): void {
     const { left, right } = p.node;
     if (left.type !== "MemberExpression") return;
     const name = propertyName(left.property, left.computed);
@@ -278,12 +279,12 @@ export class CallGraph {
   }
 
   /** What storing `value` under `name` may put there. Values that cannot be functions put nothing. */
-  private defineValue(name: string, value: t.Expression, p: NodePath): void {
+  private defineValue(name: string, value: t.Expression, p: Site): void {
     this.arrayStores.set(name, (this.arrayStores.get(name) ?? true) && isArray(value));
     this.defineFunctions(name, value, p);
   }
 
-  private defineFunctions(name: string, value: t.Expression, p: NodePath): void {
+  private defineFunctions(name: string, value: t.Expression, p: Site): void {
     switch (value.type) {
       case "FunctionExpression":
       case "ArrowFunctionExpression":
@@ -335,13 +336,14 @@ export class CallGraph {
  * The class whose instance `this` is at this call: the call is in a (non-static) method or the
  * moved constructor body of that class, arrows between included. Null elsewhere.
  */
-function instanceClassOf(p: NodePath): t.Class | null {
-  for (let cur: NodePath | null = p.parentPath; cur; cur = cur.parentPath) {
-    const n = cur.node;
+function instanceClassOf(p: Site): t.Class | null {
+  const up = p.ancestors;
+  for (let i = up.length - 1; i >= 0; i--) {
+    const n = up[i];
     if (n.type === "ArrowFunctionExpression") continue;
     if (n.type === "ClassMethod" || n.type === "ClassPrivateMethod") {
       if (n.static) return null;
-      const cls = cur.parentPath?.parentPath?.node;
+      const cls = up[i - 2];
       return cls && (cls.type === "ClassDeclaration" || cls.type === "ClassExpression") ? cls : null;
     }
     if (t.isFunction(n) || n.type === "StaticBlock" || n.type === "ClassProperty" || n.type === "ClassPrivateProperty" || n.type === "Program") return null;
@@ -397,7 +399,7 @@ function superMethod(cls: t.Class, name: string, classes: { node: t.Class; super
 }
 
 /** `a.push(...)` and friends with `a` a constant bound to a new array. */
-function isConstantArrayMethod(callee: t.MemberExpression | t.OptionalMemberExpression, p: NodePath): boolean {
+function isConstantArrayMethod(callee: t.MemberExpression | t.OptionalMemberExpression, p: Site): boolean {
   const name = propertyName(callee.property, callee.computed);
   return name !== null && ARRAY_METHODS.has(name) && callee.object.type === "Identifier" &&
     isArray(constantInit(p.scope.getBinding(callee.object.name)));
@@ -424,7 +426,7 @@ function propertyName(key: t.Node, computed: boolean): string | null {
   return null;
 }
 
-type Binding = ReturnType<NodePath["scope"]["getBinding"]>;
+type Binding = ReturnType<Scope["getBinding"]>;
 
 /** A new array: `[...]`, `new Array(n)`, `Array(n)`, `Array.of(...)` (the global `Array` assumed, as elsewhere). */
 function isArray(e: t.Node | null | undefined): boolean {
@@ -469,17 +471,18 @@ function hasSplitConstructor(cls: t.Class): boolean {
  * May the class be extended (or its methods replaced through its prototype) outside this file?
  * Only if something other than `new C`, `C.x`, `x instanceof C` or `class D extends C` uses it.
  */
-function classEscapes(p: NodePath<t.Class>, format: string): boolean {
-  const parent = p.parentPath;
+function classEscapes(p: Site<t.Class>, format: string): boolean {
+  const up = p.ancestors;
+  const parent = up[up.length - 1];
   if (p.node.type === "ClassDeclaration") {
-    if (parent?.isExportDeclaration()) return true;
+    if (parent.type === "ExportNamedDeclaration" || parent.type === "ExportDefaultDeclaration") return true;
     if (!p.node.id) return true;
-    if (format === "script" && parent?.isProgram()) return true; // a global
-    if (bindingEscapes(p.scope.parent?.getBinding(p.node.id.name), format)) return true;
+    if (format === "script" && parent.type === "Program") return true; // a global
+    if (bindingEscapes(p.outer.getBinding(p.node.id.name), format)) return true;
   } else {
-    if (!parent?.isVariableDeclarator() || parent.node.init !== p.node || parent.node.id.type !== "Identifier") return true;
-    if (bindingEscapes(parent.scope.getBinding(parent.node.id.name), format)) return true;
-    if (format === "script" && parent.parentPath?.parentPath?.isProgram()) return true;
+    if (parent.type !== "VariableDeclarator" || parent.init !== p.node || parent.id.type !== "Identifier") return true;
+    if (bindingEscapes(p.outer.getBinding(parent.id.name), format)) return true;
+    if (format === "script" && up[up.length - 3]?.type === "Program") return true;
   }
   // The class's own name inside its body.
   if (p.node.id && bindingEscapes(p.scope.getBinding(p.node.id.name), format, p.node)) return true;

@@ -20,6 +20,7 @@ import type { FunctionInfo } from "./context.js";
 import { PROTOCOL, PROTOCOL_KEY } from "./names.js";
 import { anyNode, some, walkPost } from "./walk.js";
 import { CallGraph } from "./leaves.js";
+import { walkScoped, type Site } from "./scoped-walk.js";
 
 export type ModuleFormat = "module" | "commonjs" | "script";
 
@@ -145,36 +146,45 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     program.scope.crawl();
     functions = resumableFunctionsAfterCrawl(program);
   }
+  // One read-only walk, while the scopes of the last crawl are current (the self pass below wraps
+  // functions): every name bound anywhere, the generators, and what the "may reach a switch"
+  // analysis needs: the calls and what the file stores under each property name (leaves.ts).
+  const shadowed = new Set<string>();
+  const generators: t.Function[] = [];
+  let graph = new CallGraph(options.format, !options.all);
+  const visit = (site: Site): void => {
+    const n = site.node;
+    if (site.scope !== site.outer) for (const name of Object.keys(site.scope.bindings)) shadowed.add(name);
+    if (t.isFunction(n) && n.generator && !n.async) generators.push(n);
+    switch (n.type) {
+      case "CallExpression":
+      case "OptionalCallExpression":
+      case "NewExpression":
+        return graph.visitCall(site as Site<t.CallExpression | t.OptionalCallExpression | t.NewExpression>);
+      case "ClassDeclaration":
+      case "ClassExpression":
+        return graph.visitClass(site as Site<t.Class>);
+      case "ObjectMethod":
+      case "ObjectProperty":
+        return graph.visitObjectMember(site as Site<t.ObjectMethod | t.ObjectProperty>);
+      case "AssignmentExpression":
+        return graph.visitAssignment(site as Site<t.AssignmentExpression>);
+    }
+  };
+  if (!walkScoped(program, visit)) {
+    // A scope was not current (some pass changed the tree without a crawl after it): crawl, walk again.
+    program.scope.crawl();
+    shadowed.clear();
+    generators.length = 0;
+    graph = new CallGraph(options.format, !options.all);
+    walkScoped(program, visit);
+  }
+
   const nodes = functions.map((f) => f.node);
   for (const fn of functions) bindSelf(fn);
   finishSelf();
   const compiled = nodes.filter((n) => !isInexact(n));
 
-  // One read-only traversal: every name bound anywhere, the generators, and what the "may reach a
-  // switch" analysis needs: the calls and what the file stores under each property name (leaves.ts).
-  const shadowed = new Set<string>();
-  const generators: t.Function[] = [];
-  const graph = new CallGraph(options.format, !options.all);
-  program.traverse({
-    Scope(p) {
-      for (const name of Object.keys(p.scope.bindings)) shadowed.add(name);
-    },
-    Function(p) {
-      if (p.node.generator && !p.node.async) generators.push(p.node);
-    },
-    "CallExpression|OptionalCallExpression|NewExpression"(p) {
-      graph.visitCall(p as NodePath<t.CallExpression | t.OptionalCallExpression | t.NewExpression>);
-    },
-    Class(p) {
-      graph.visitClass(p);
-    },
-    "ObjectMethod|ObjectProperty"(p) {
-      graph.visitObjectMember(p as NodePath<t.ObjectMethod | t.ObjectProperty>);
-    },
-    AssignmentExpression(p) {
-      graph.visitAssignment(p);
-    },
-  });
   for (const name of Object.keys(program.scope.bindings)) shadowed.add(name);
 
   // `const apply = Reflect.apply` at module level: calls through it are transparent like Reflect.apply.
