@@ -75,6 +75,25 @@ const ALWAYS_CALL_SITES = new Set(["switch", "throw", "next", "return", "then", 
  */
 type Definition = t.Function | "unknown" | "data";
 
+/** A call `leafCalls` may make ordinary: of `fn`, of the methods named `name`, or of neither (no user code). */
+interface Call {
+  node: t.Node;
+  fn?: t.Function;
+  name?: string;
+  /** `x.<arrayProperty>.<name>()`: an array method, if the file only stores new arrays there. */
+  arrayProperty?: string;
+  /** `this.<name>()` in a method of this class. */
+  thisClass?: t.Class;
+  /** `super.<name>()` in a method of this class. */
+  superOf?: t.Class;
+}
+
+interface ClassInfo {
+  node: t.Class;
+  escapes: boolean;
+  superClass: t.Class | null;
+}
+
 export class CallGraph {
   /** Property name -> what the file stores under it. */
   private readonly defs = new Map<string, Set<Definition>>();
@@ -82,10 +101,10 @@ export class CallGraph {
   private readonly methodNames = new Set<string>();
   /** Property name -> whether every value the file stores under it is a new array. */
   private readonly arrayStores = new Map<string, boolean>();
-  /** Calls and their targets, as functions and as property names (resolved in `leafCalls`). */
-  private readonly calls: { node: t.Node; fns: t.Function[]; names: string[]; arrayProperty?: string; thisClass?: t.Class; superOf?: t.Class }[] = [];
-  /** Classes that may be extended outside the file, and classes of the file that extend them. */
-  private readonly classes: { node: t.Class; escapes: boolean; superClass: t.Class | null }[] = [];
+  /** The resolvable calls (resolved in `leafCalls`); one with neither `fn` nor `name` runs no user code. */
+  private readonly calls: Call[] = [];
+  /** The classes of the file: whether each may be extended elsewhere, its superclass if in the file. */
+  private readonly classes: ClassInfo[] = [];
 
   /**
    * `byName`: resolve method calls by property name, class hierarchy and array fields, which rests
@@ -94,12 +113,12 @@ export class CallGraph {
    */
   constructor(private readonly format: "module" | "commonjs" | "script", private readonly byName = true) {}
 
-  /** A call or `new` (from plugin.ts's read-only traversal). */
+  /** A call or `new` (from plugin.ts's read-only walk). */
   visitCall(p: Site<t.CallExpression | t.OptionalCallExpression | t.NewExpression>): void {
     const node = p.node;
     if (node.type === "NewExpression") {
       const cls = node.callee.type === "Identifier" ? constantClass(p.scope.getBinding(node.callee.name)) : null;
-      if (cls && !cls.superClass && !hasSplitConstructor(cls)) this.calls.push({ node, fns: [], names: [] });
+      if (cls && !cls.superClass && !hasSplitConstructor(cls)) this.calls.push({ node });
       return;
     }
     let callee = node.callee as t.Expression;
@@ -110,28 +129,28 @@ export class CallGraph {
     }
     if (callee.type === "Identifier") {
       const fn = constantFunction(p.scope.getBinding(callee.name));
-      if (fn) this.calls.push({ node, fns: [fn], names: [] });
+      if (fn) this.calls.push({ node, fn });
     } else if (isMember(callee) && callee === node.callee && isConstantArrayMethod(callee, p)) {
       // `arr.push(x)` with `const arr = []`: exact, no assumption needed.
-      this.calls.push({ node, fns: [], names: [] });
+      this.calls.push({ node });
     } else if (!this.byName) {
       // Nothing else is resolved without the assumption.
     } else if (isMember(callee) && isSuper(callee.object)) {
       // super.m(): exactly the m the superclass chain has (overriding cannot change it).
       const name = propertyName(callee.property, callee.computed);
       const cls = instanceClassOf(p);
-      if (name !== null && cls && !ALWAYS_CALL_SITES.has(name)) this.calls.push({ node, fns: [], names: [name], superOf: cls });
+      if (name !== null && cls && !ALWAYS_CALL_SITES.has(name)) this.calls.push({ node, name, superOf: cls });
     } else if (isMember(callee)) {
       const name = propertyName(callee.property, callee.computed);
       if (name === null) return;
       // `this.items.push(x)`: an array method of a field that only ever holds new arrays.
       if (ARRAY_METHODS.has(name) && callee === node.callee && isMember(callee.object)) {
         const field = propertyName(callee.object.property, callee.object.computed);
-        if (field !== null) return void this.calls.push({ node, fns: [], names: [name], arrayProperty: field });
+        if (field !== null) return void this.calls.push({ node, name, arrayProperty: field });
       }
       if (ALWAYS_CALL_SITES.has(name)) return;
       const thisClass = callee.object.type === "ThisExpression" ? instanceClassOf(p) : null;
-      this.calls.push({ node, fns: [], names: [name], thisClass: thisClass ?? undefined });
+      this.calls.push({ node, name, thisClass: thisClass ?? undefined });
     }
   }
 
@@ -201,14 +220,17 @@ export class CallGraph {
    */
   leafCalls(compiled: t.Function[], env: Omit<ExplodeEnv, "ctx" | "leafCalls">): WeakSet<t.Node> {
     this.openEscapingClasses();
+    const hierarchy = new Hierarchy(this.classes);
     const leafCalls = new WeakSet<t.Node>();
     const compiledSet = new Set(compiled);
     const callers = new Map<t.Function, t.Node[]>(); // target -> the leaf calls that may run it
     for (const call of this.calls) {
-      let targets = call.superOf ? superMethod(call.superOf, call.names[0], this.classes)
+      let targets = call.fn ? [call.fn]
+        : call.name === undefined ? []
+        : call.superOf ? hierarchy.superMethod(call.superOf, call.name)
         : call.arrayProperty !== undefined && this.arrayStores.get(call.arrayProperty) ? []
-        : this.resolve(call.fns, call.names);
-      if (targets && targets.length > 0 && call.thisClass) targets = narrowToHierarchy(targets, call.thisClass, this.classes);
+        : this.resolve(call.name);
+      if (targets && targets.length > 0 && call.thisClass) targets = hierarchy.narrow(targets, call.thisClass);
       if (!targets || !targets.every((f) => compiledSet.has(f))) continue;
       leafCalls.add(call.node);
       for (const f of targets) {
@@ -232,25 +254,20 @@ export class CallGraph {
     return leafCalls;
   }
 
-  /** Every function a call may run, or null if it may run something unknown. */
-  private resolve(fns: t.Function[], names: string[]): t.Function[] | null {
-    const targets = [...fns];
-    for (const name of names) {
-      const defs = this.defs.get(name);
-      if (!defs) {
-        if (!SAFE_BUILTIN_METHODS.has(name)) return null;
+  /** Every function a method call by this name may run, or null if it may run something unknown. */
+  private resolve(name: string): t.Function[] | null {
+    const defs = this.defs.get(name);
+    if (!defs) return SAFE_BUILTIN_METHODS.has(name) ? [] : null;
+    const targets: t.Function[] = [];
+    for (const d of defs) {
+      if (d === "unknown") return null;
+      // A name the file defines as a method is assumed to be called as that method: values of
+      // unknown origin stored under it are taken to be data (docs/design.md, "What is compiled").
+      if (d === "data") {
+        if (!this.methodNames.has(name)) return null;
         continue;
       }
-      for (const d of defs) {
-        if (d === "unknown") return null;
-        // A name the file defines as a method is assumed to be called as that method: values of
-        // unknown origin stored under it are taken to be data (docs/design.md, "What is compiled").
-        if (d === "data") {
-          if (!this.methodNames.has(name)) return null;
-          continue;
-        }
-        targets.push(d);
-      }
+      targets.push(d);
     }
     return targets;
   }
@@ -351,51 +368,74 @@ function instanceClassOf(p: Site): t.Class | null {
   return null;
 }
 
-/**
- * `this.m()` in a method of class C runs the `m` that C's instances have: one defined in C, in one
- * of its superclasses, or in one of its subclasses (class hierarchy analysis). Keeps those of the
- * targets found by name, when every target is a class method and C's superclasses are all in the
- * file (else returns the targets as they are). Null when the hierarchy defines no `m`: then
- * `this.m` is an own property holding who knows what (`this.cb = cb`), not one of the targets.
- */
-function narrowToHierarchy(targets: t.Function[], cls: t.Class, classes: { node: t.Class; superClass: t.Class | null }[]): t.Function[] | null {
-  const related = new Set<t.Class>();
-  const byNode = new Map(classes.map((c) => [c.node, c]));
-  for (let k: t.Class | null = cls; k; k = byNode.get(k)?.superClass ?? null) {
-    related.add(k);
-    if (k.superClass && !byNode.get(k)?.superClass) return targets; // a superclass from elsewhere
-  }
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const c of classes) {
-      if (c.superClass && related.has(c.superClass) && !related.has(c.node)) {
-        related.add(c.node);
-        grew = true;
-      }
-    }
-  }
-  const owner = new Map<t.Node, t.Class>();
-  for (const c of classes) for (const m of c.node.body.body) owner.set(m, c.node);
-  if (!targets.every((f) => owner.has(f))) return targets;
-  const kept = targets.filter((f) => related.has(owner.get(f)!) && !(f as t.ClassMethod).static);
-  return kept.length > 0 ? kept : null;
-}
+/** The file's classes, indexed once for the class hierarchy questions of `leafCalls`. */
+class Hierarchy {
+  private readonly byNode: Map<t.Class, ClassInfo>;
+  /** Class member -> its class. */
+  private readonly owner = new Map<t.Node, t.Class>();
+  /** Class -> its classes in the file (superclasses and subclasses), null if a superclass is elsewhere. */
+  private readonly related = new Map<t.Class, Set<t.Class> | null>();
 
-/** The method `super.name` finds from a method of `cls`: [it], [] for a built-in of Object.prototype, null if unknown. */
-function superMethod(cls: t.Class, name: string, classes: { node: t.Class; superClass: t.Class | null }[]): t.Function[] | null {
-  const byNode = new Map(classes.map((c) => [c.node, c]));
-  let k = byNode.get(cls);
-  if (!k || (cls.superClass && !k.superClass)) return null;
-  for (let c = k.superClass; c; c = byNode.get(c)?.superClass ?? null) {
-    for (const m of c.body.body) {
-      if (m.type === "ClassMethod" && !m.static && m.kind !== "constructor" && propertyName(m.key, m.computed) === name) {
-        return m.kind === "method" ? [m] : null;
-      }
-      if ((m.type === "ClassProperty" || m.type === "ClassAccessorProperty") && !m.static && propertyName(m.key, m.computed) === name) return null;
-    }
-    if (c.superClass && !byNode.get(c)?.superClass) return null; // continues in another file
+  constructor(private readonly classes: ClassInfo[]) {
+    this.byNode = new Map(classes.map((c) => [c.node, c]));
+    for (const c of classes) for (const m of c.node.body.body) this.owner.set(m, c.node);
   }
-  return SAFE_BUILTIN_METHODS.has(name) ? [] : null;
+
+  /**
+   * `this.m()` in a method of class C runs the `m` that C's instances have: one defined in C, in
+   * one of its superclasses, or in one of its subclasses (class hierarchy analysis). Keeps those of
+   * the targets found by name, when every target is a class method and C's superclasses are all in
+   * the file (else returns the targets as they are). Null when the hierarchy defines no `m`: then
+   * `this.m` is an own property holding who knows what (`this.cb = cb`), not one of the targets.
+   */
+  narrow(targets: t.Function[], cls: t.Class): t.Function[] | null {
+    const related = this.relatedTo(cls);
+    if (!related || !targets.every((f) => this.owner.has(f))) return targets;
+    const kept = targets.filter((f) => related.has(this.owner.get(f)!) && !(f as t.ClassMethod).static);
+    return kept.length > 0 ? kept : null;
+  }
+
+  /** The method `super.name` finds from a method of `cls`: [it], [] for a built-in of Object.prototype, null if unknown. */
+  superMethod(cls: t.Class, name: string): t.Function[] | null {
+    const k = this.byNode.get(cls);
+    if (!k || (cls.superClass && !k.superClass)) return null;
+    for (let c = k.superClass; c; c = this.byNode.get(c)?.superClass ?? null) {
+      for (const m of c.body.body) {
+        if (m.type === "ClassMethod" && !m.static && m.kind !== "constructor" && propertyName(m.key, m.computed) === name) {
+          return m.kind === "method" ? [m] : null;
+        }
+        if ((m.type === "ClassProperty" || m.type === "ClassAccessorProperty") && !m.static && propertyName(m.key, m.computed) === name) return null;
+      }
+      if (c.superClass && !this.byNode.get(c)?.superClass) return null; // continues in another file
+    }
+    return SAFE_BUILTIN_METHODS.has(name) ? [] : null;
+  }
+
+  private relatedTo(cls: t.Class): Set<t.Class> | null {
+    let related = this.related.get(cls);
+    if (related !== undefined) return related;
+    related = new Set<t.Class>();
+    for (let k: t.Class | null = cls; k; k = this.byNode.get(k)?.superClass ?? null) {
+      related.add(k);
+      if (k.superClass && !this.byNode.get(k)?.superClass) { // a superclass from elsewhere
+        related = null;
+        break;
+      }
+    }
+    if (related) {
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const c of this.classes) {
+          if (c.superClass && related.has(c.superClass) && !related.has(c.node)) {
+            related.add(c.node);
+            grew = true;
+          }
+        }
+      }
+    }
+    this.related.set(cls, related);
+    return related;
+  }
 }
 
 /** `a.push(...)` and friends with `a` a constant bound to a new array. */
