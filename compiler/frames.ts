@@ -16,6 +16,7 @@ import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 import { walkAll, isBoundary, SKIP } from "./walk.js";
 import { foldRunning } from "./fast-path.js";
+import { outOfLineResume } from "./resume-function.js";
 
 export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string,
   leafCalls?: WeakSet<t.Node>): (() => void) | null {
@@ -80,7 +81,17 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
     const nestedCopied = finishNested(rewritten);
     const fast = nestedCopied ? null : foldRunning(rewritten);
     copied.set(fn, nestedCopied || fast !== null);
-    const resumeBranch = fast ? [...restore, ...rewritten, t.returnStatement()] : restore;
+    // With a fast copy, the guarded copy runs only on resume: it moves out of the function
+    // (resume-function.ts) when it can, else it stays in the resume branch.
+    const outOfLine = fast && !inlineResume() ? outOfLineResume(fn, info, { lets: declared, vars: [...paramNames, ...vars],
+      args: info.usesArguments ? ARGS : null, newTarget: usesNewTarget }, restore, rewritten) : null;
+    if (outOfLine) {
+      // The fast copy never reads `$$pc` or `$$l`.
+      const kept = declared.filter((n) => n !== PC && n !== LOCALS);
+      if (kept.length) prologue[0] = t.variableDeclaration("let", kept.map((n) => t.variableDeclarator(id(n))));
+      else prologue.shift();
+    }
+    const resumeBranch = outOfLine ? outOfLine.body : fast ? [...restore, ...rewritten, t.returnStatement()] : restore;
     prologue.push(
       t.ifStatement(
         t.binaryExpression("===", F("s"), t.cloneNode(info.self)),
@@ -98,6 +109,9 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
   finishers.set(fn, finish);
   return () => void finish();
 }
+
+/** Experiments only (bench/experiments/variants-ab.mjs): `FIBERS_TS_INLINE_RESUME=1` keeps guarded copies inline. */
+const inlineResume = (): boolean => typeof process === "object" && process.env?.FIBERS_TS_INLINE_RESUME === "1";
 
 /** The finisher of each compiled function: makes its fast copy; true if it or a nested one has one. */
 const finishers = new WeakMap<t.Node, () => boolean>();
@@ -122,15 +136,20 @@ function finishNested(stmts: t.Statement[]): boolean {
 /**
  * A leaf: a function with no call site of its own (explode.ts `hasCall`) cannot suspend (nothing it
  * runs can reach a switch without passing through a native frame: getters, valueOf and the like are
- * entered as from native code and raise FiberError). It is never captured nor resumed, so its body stays as written;
- * it only clears the call slot when it finds itself there, so that its compiled caller's post-call
- * check stays on the fast path.
+ * entered as from native code and raise FiberError). It is never captured nor resumed, so its body
+ * stays exactly as written. It leaves the call slot alone: a compiled call site that called it
+ * without knowing it was a leaf finds its callee still in the slot after the call, and its post-call
+ * check (`$$F.chk()`, "not unwinding: clear the slot") clears it. Most calls of leaves are resolved
+ * by the analysis (leaves.ts) and store nothing, so clearing the slot here would only cost them
+ * (docs/performance.md, "Leaves leave the slot alone").
  */
 function compileLeaf(body: t.BlockStatement, self: t.Expression): void {
-  // Only its own call clears the slot: called while a call site's arguments are evaluated (after
-  // that site stored its callee), it must leave the slot to that callee.
+  if (!leafChecksSlot()) return;
   body.body.unshift(t.ifStatement(t.binaryExpression("===", F("s"), t.cloneNode(self)), assign(F("s"), t.nullLiteral())));
 }
+
+/** Experiments only (bench/experiments/variants-ab.mjs): `FIBERS_TS_LEAF_CHECK=1` restores the entry check. */
+const leafChecksSlot = (): boolean => typeof process === "object" && process.env?.FIBERS_TS_LEAF_CHECK === "1";
 
 function directives(_body: t.BlockStatement): t.Statement[] {
   return [];

@@ -33,9 +33,9 @@ describe("fuzz: generated programs behave the same natively and compiled", () =>
   });
 
   it("detects a difference (the check can fail)", async () => {
-    // Function.prototype.toString of a compiled function shows the compiled code (by design,
-    // docs/design.md "Not supported"): a difference every fiber mode must report.
-    const r = await pool.check(`export function main(sw, log) {\n  sw();\n  log(String(function f() { return 1; }).includes("$$"));\n}\n`);
+    // Function.prototype.toString of a compiled function with a call site shows the compiled code
+    // (by design, docs/design.md "Not supported"): a difference every fiber mode must report.
+    const r = await pool.check(`export function main(sw, log) {\n  sw();\n  log(String(function f(g) { return g(); }).includes("$$"));\n}\n`);
     expect(r.kind).toBe("mismatch");
     expect(r.detail).toMatch(/\[direct, alternate fiber 0, alternate fiber 1, pair fiber 0, pair fiber 1\]\nlog #0 differs:\n  reference: false\n  compiled:  true/);
   });
