@@ -16,7 +16,6 @@ import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 import { walkAll, isBoundary, SKIP } from "./walk.js";
 import { foldRunning } from "./fast-path.js";
-import { outOfLineResume } from "./resume-function.js";
 
 export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string,
   leafCalls?: WeakSet<t.Node>): (() => void) | null {
@@ -81,17 +80,7 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
     const nestedCopied = finishNested(rewritten);
     const fast = nestedCopied ? null : foldRunning(rewritten);
     copied.set(fn, nestedCopied || fast !== null);
-    // With a fast copy, the guarded copy runs only on resume: it moves out of the function
-    // (resume-function.ts) when it can, else it stays in the resume branch.
-    const outOfLine = fast && !inlineResume() ? outOfLineResume(fn, info, { lets: declared, vars: [...paramNames, ...vars],
-      args: info.usesArguments ? ARGS : null, newTarget: usesNewTarget }, restore, rewritten) : null;
-    if (outOfLine) {
-      // The fast copy never reads `$$pc` or `$$l`.
-      const kept = declared.filter((n) => n !== PC && n !== LOCALS);
-      if (kept.length) prologue[0] = t.variableDeclaration("let", kept.map((n) => t.variableDeclarator(id(n))));
-      else prologue.shift();
-    }
-    const resumeBranch = outOfLine ? outOfLine.body : fast ? [...restore, ...rewritten, t.returnStatement()] : restore;
+    const resumeBranch = fast ? [...restore, ...rewritten, t.returnStatement()] : restore;
     prologue.push(
       t.ifStatement(
         t.binaryExpression("===", F("s"), t.cloneNode(info.self)),
@@ -109,9 +98,6 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
   finishers.set(fn, finish);
   return () => void finish();
 }
-
-/** Experiments only (bench/experiments/variants-ab.mjs): `FIBERS_TS_INLINE_RESUME=1` keeps guarded copies inline. */
-const inlineResume = (): boolean => typeof process === "object" && process.env?.FIBERS_TS_INLINE_RESUME === "1";
 
 /** The finisher of each compiled function: makes its fast copy; true if it or a nested one has one. */
 const finishers = new WeakMap<t.Node, () => boolean>();
@@ -144,12 +130,12 @@ function finishNested(stmts: t.Statement[]): boolean {
  * (docs/performance.md, "Leaves leave the slot alone").
  */
 function compileLeaf(body: t.BlockStatement, self: t.Expression): void {
-  if (!leafChecksSlot()) return;
+  if (!LEAF_CHECKS_SLOT) return;
   body.body.unshift(t.ifStatement(t.binaryExpression("===", F("s"), t.cloneNode(self)), assign(F("s"), t.nullLiteral())));
 }
 
 /** Experiments only (bench/experiments/variants-ab.mjs): `FIBERS_TS_LEAF_CHECK=1` restores the entry check. */
-const leafChecksSlot = (): boolean => typeof process === "object" && process.env?.FIBERS_TS_LEAF_CHECK === "1";
+const LEAF_CHECKS_SLOT = typeof process === "object" && process.env?.FIBERS_TS_LEAF_CHECK === "1";
 
 function directives(_body: t.BlockStatement): t.Statement[] {
   return [];

@@ -27,7 +27,8 @@ for (const name of programs) {
   for (const { label, env } of variants) {
     const code = execFileSync(process.execPath, ["-e", `import(${JSON.stringify(root + "/dist/compiler/index.js")}).then(({transform})=>process.stdout.write(transform(require("fs").readFileSync(${JSON.stringify(`${root}/bench/programs/${name}.mjs`)},"utf8"),{filename:"x.mjs"}).code))`], { env: { ...process.env, ...env }, maxBuffer: 1e8 }).toString();
     const f = `${out}/var/${name}-${label}.mjs`;
-    fs.writeFileSync(f, code.replace('"fibers-ts/internal"', '"./../dist/runtime/index.js"'));
+    // Programs that import the shared SOM collections get the default-compiled copy (bench/.out/programs).
+    fs.writeFileSync(f, code.replace('"fibers-ts/internal"', '"./../dist/runtime/index.js"').replace(/from "\.\/som\.mjs"/g, 'from "../programs/som.mjs"'));
     const m = await import(f);
     fns[label] = () => h.runInFiber(m.run, N[name], K)[0];
   }
