@@ -115,6 +115,31 @@ describe("leaf analysis: calls resolved within the file", () => {
 });
 
 describe("leaf analysis: behaviour", () => {
+  it("a leaf keeps its source as written and leaves the call slot alone; unresolved calls of it still switch correctly", () => {
+    const src = `
+      (function () {
+        function double(x) { return x * 2; }
+        function run(cb, sw) {
+          var a = cb(3);                    // cb is a parameter: a call site; here it runs the leaf double
+          var b = sw(double(a) + cb(1));    // leaves run while the call site's arguments are evaluated
+          var c = [1, 2].map(double);       // a leaf entered from (replaced) native code
+          return [a, b, c, sw("again")];
+        }
+        var log = [];
+        var f = new FibersTS.Fiber(function () { return run(double, function (v) { return FibersTS.current().parent.switch(v); }); });
+        log.push(f.switch());
+        log.push(f.switch("b"));
+        log.push(f.switch("d"));
+        globalThis.__leafSlot = { log: log, source: String(double) };
+      })();`;
+    const code = transform(src, { filename: "/virtual/leaf-slot.js", sourceType: "script" }).code;
+    expect(bodyOf(code, "double")).toBe("{\n    return x * 2;\n  }");
+    vm.runInThisContext(code);
+    const result = (globalThis as any).__leafSlot;
+    delete (globalThis as any).__leafSlot;
+    expect(result.log).toEqual([14, "again", [6, "b", [2, 4], "d"]]);
+  });
+
   it("a classic script's top-level class is a global: a later script may override its methods and switch", () => {
     const base = `
       class LeafBase { template() { return this.hook() * 2; } hook() { return 1; } }`;
