@@ -646,11 +646,29 @@ export function rangeOf(items: Item[]): [number, number] {
   return [lo, hi];
 }
 
+/**
+ * The range of every statement scanned so far. Statements are built inside out and each level asks
+ * for the range of what it wraps, so without this a statement nested d levels deep would be walked
+ * d times (this walk was the largest single walk of a compile). A statement's range never changes
+ * once built: later passes wrap it, they do not add call sites inside it.
+ */
+const scannedRanges = new WeakMap<t.Node, [number, number]>();
+
 /** Finds the smallest and largest `$$pc === k` tests inside a statement. */
 export function scanRange(node: t.Node): [number, number] {
+  const known = scannedRanges.get(node);
+  if (known !== undefined) return known;
   let lo = Infinity;
   let hi = -Infinity;
   walk(node, (n) => {
+    if (n !== node) {
+      const inner = scannedRanges.get(n);
+      if (inner !== undefined) {
+        if (inner[0] < lo) lo = inner[0];
+        if (inner[1] > hi) hi = inner[1];
+        return SKIP;
+      }
+    }
     if (n.type === "BinaryExpression" && n.left.type === "Identifier" && n.left.name === "$$pc" &&
         (n.operator === "===" || n.operator === ">=" || n.operator === "<=") && n.right.type === "NumericLiteral" && n.right.value > 0) {
       lo = Math.min(lo, n.right.value);
@@ -658,5 +676,7 @@ export function scanRange(node: t.Node): [number, number] {
     }
     if (isBoundary(n)) return SKIP;
   });
-  return [lo, hi];
+  const range: [number, number] = [lo, hi];
+  scannedRanges.set(node, range);
+  return range;
 }

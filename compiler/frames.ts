@@ -17,8 +17,13 @@ import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 import { walkAll, isBoundary, SKIP } from "./walk.js";
 import { foldRunning } from "./fast-path.js";
 
+/**
+ * `nested`, read when the finisher runs: for each frame, the frames whose nearest enclosing frame it
+ * is (plugin.ts fills it in from the tree as it was before the passes moved anything); their fast
+ * copies are made before the enclosing frame's.
+ */
 export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string,
-  leafCalls?: WeakSet<t.Node>): (() => void) | null {
+  leafCalls?: WeakSet<t.Node>, nested?: ReadonlyMap<t.Function, readonly t.Function[]>): (() => void) | null {
   const body = fn.body as t.BlockStatement;
   const ctx = new FnCtx(info);
   const env: ExplodeEnv = { ctx, shadowed, applyAliases, source, leafCalls };
@@ -77,7 +82,7 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Se
     if (done !== undefined) return done;
     // One copy per nesting chain: copying a function that holds copied functions would double
     // them again at every level (2^depth). The innermost functions, usually the hot ones, get it.
-    const nestedCopied = finishNested(rewritten);
+    const nestedCopied = finishNested(nested?.get(fn) ?? []);
     const fast = nestedCopied ? null : foldRunning(rewritten);
     copied.set(fn, nestedCopied || fast !== null);
     const resumeBranch = fast ? [...restore, ...rewritten, t.returnStatement()] : restore;
@@ -104,18 +109,13 @@ const finishers = new WeakMap<t.Node, () => boolean>();
 /** Finished functions: whether the function or one nested in it has a fast copy. */
 const copied = new WeakMap<t.Node, boolean>();
 
-/**
- * Finishes the compiled functions nested in `stmts` (so a copy of them is final); true if one of
- * them, at any depth, has a fast copy.
- */
-function finishNested(stmts: t.Statement[]): boolean {
+/** Finishes the given nested compiled functions (so a copy of them is final); true if one of them, at any depth, has a fast copy. */
+function finishNested(nested: readonly t.Function[]): boolean {
   let any = false;
-  walkAll(stmts, (n) => {
+  for (const n of nested) {
     const finish = finishers.get(n);
-    if (!finish) return; // not a compiled frame (a leaf, a generator...): look inside it
-    if (finish()) any = true;
-    return SKIP; // its finisher looked inside it
-  });
+    if (finish !== undefined && finish()) any = true;
+  }
   return any;
 }
 

@@ -181,6 +181,10 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   }
 
   const nodes = functions.map((f) => f.node);
+  // Which resumable function encloses which, read from the paths while they are current (the self
+  // pass below wraps functions): frames.ts makes nested functions' fast copies before their
+  // enclosing function's, without searching the rewritten code for them.
+  const enclosing = enclosingFunctions(functions);
   for (const fn of functions) bindSelf(fn);
   finishSelf();
   const compiled = nodes.filter((n) => !isInexact(n));
@@ -199,14 +203,44 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   // An identifier `arguments` can only come from the source text (or be written with a \u escape).
   const mayUseArguments = !options.ownTree || /arguments|\\u/.test(source);
   const finishers: (() => void)[] = [];
+  const framed = new Set<t.Function>();
+  const nested = new Map<t.Function, t.Function[]>();
   for (const node of compiled) {
-    const finish = compileFunction(node, functionInfo(node, mayUseArguments), shadowed, applyAliases, source, leafCalls);
-    if (finish) finishers.push(finish);
+    const finish = compileFunction(node, functionInfo(node, mayUseArguments), shadowed, applyAliases, source, leafCalls, nested);
+    if (finish) {
+      finishers.push(finish);
+      framed.add(node);
+    }
+  }
+  // Each frame's nearest enclosing frame (leaves, generators and other functions in between are
+  // looked through): the finishers make the nested frames' fast copies first.
+  for (const node of framed) {
+    let outer = enclosing.get(node);
+    while (outer !== undefined && !framed.has(outer)) outer = enclosing.get(outer);
+    if (outer === undefined) continue;
+    const list = nested.get(outer);
+    if (list === undefined) nested.set(outer, [node]);
+    else list.push(node);
   }
   for (const node of generators) compileGenerator(node);
   // Fast copies (frames.ts) are made last: they copy the final code of nested functions and generators.
   for (const finish of finishers) finish();
   addHeader(program, options);
+}
+
+/** The nearest resumable function enclosing each one of `functions` (none for top-level ones). */
+function enclosingFunctions(functions: FunctionPath[]): Map<t.Function, t.Function> {
+  const resumable = new Set<t.Node>(functions.map((f) => f.node));
+  const enclosing = new Map<t.Function, t.Function>();
+  for (const fn of functions) {
+    for (let p: NodePath | null = fn.parentPath; p !== null; p = p.parentPath) {
+      if (resumable.has(p.node)) {
+        enclosing.set(fn.node, p.node as t.Function);
+        break;
+      }
+    }
+  }
+  return enclosing;
 }
 
 /** `_<hash>_` of the file's name and text (FNV-1a, base 36): the same input always gives the same names. */
