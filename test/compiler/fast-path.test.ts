@@ -54,4 +54,21 @@ describe("fast path (compiler/fast-path.ts): the running copy has no resume guar
     // The innermost arrow got a fast copy; its enclosing functions did not.
     expect((code.match(/return;\n/g) ?? []).length).toBe(1);
   });
+
+  it("looks through leaves and generators in a nesting chain: a frame under one still counts as nested", () => {
+    // `leaf` and `gen` have no call site of their own, so they are not frames; `inner` and the
+    // generator's arrow are, and their enclosing frame `outer` must then keep a single (guarded) copy.
+    for (const between of [
+      "const leaf = () => { function inner(n) { sw(); return n; } return inner; }; return leaf;",
+      "function* gen() { yield () => { sw(); return 2; }; } return gen;",
+    ]) {
+      const source = `export function outer(sw) { sw(); ${between} }`;
+      const { code } = transform(source, { filename: "/virtual/nested-leaf.mjs" });
+      // outer's code after its prologue is the guarded body (it reads $$pc): no fast copy of it.
+      const afterPrologue = code.slice(code.indexOf("return $$F.nat(outer"));
+      expect(afterPrologue.slice(0, afterPrologue.search(/const leaf|function\* gen/))).toContain("$$pc");
+      // The nested frame has its fast copy (one resume branch ends with `return;`).
+      expect((code.match(/return;\n/g) ?? []).length).toBe(1);
+    }
+  });
 });
