@@ -1,0 +1,54 @@
+// Compile speed of two compiler builds in one process, alternating rounds, on the bench's compile
+// corpus (every .js/.mjs/.ts file under compiler/ runtime/ bench/programs/ bench/lib/), against a
+// plain Babel parse + generate of the same files:
+//   node bench/experiments/compile-ab.mjs OTHER_DIST [rounds]
+// OTHER_DIST is the dist/ of another build, e.g. of an older commit:
+//   git worktree add ../wt-base <commit> && (cd ../wt-base && ln -s ../main/node_modules && node scripts/build.mjs)
+//   node bench/experiments/compile-ab.mjs ../wt-base/dist
+// Prints the median time of each and its ratio to Babel ("base" = OTHER_DIST, "new" = this checkout's dist/).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const [otherDist, roundsArg] = process.argv.slice(2);
+if (!otherDist) throw new Error("usage: node bench/experiments/compile-ab.mjs OTHER_DIST [rounds]");
+const base = (await import(path.resolve(otherDist, "compiler", "index.js"))).transform;
+const current = (await import(path.join(root, "dist", "compiler", "index.js"))).transform;
+const babel = await import("@babel/core");
+
+const inputs = [];
+const walk = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\.(m?js|ts)$/.test(e.name) && !e.name.endsWith(".d.ts")) inputs.push({ filename: p, code: fs.readFileSync(p, "utf8") });
+  }
+};
+for (const d of ["compiler", "runtime", "bench/programs", "bench/lib"]) walk(path.join(root, d));
+const isTS = (f) => /\.ts$/.test(f);
+
+const fns = {
+  babel: () => {
+    for (const i of inputs) {
+      const ast = babel.parseSync(i.code, { filename: i.filename, configFile: false, babelrc: false, sourceType: "module",
+        parserOpts: { plugins: isTS(i.filename) ? ["typescript"] : [] } });
+      babel.transformFromAstSync(ast, i.code, { filename: i.filename, configFile: false, babelrc: false, plugins: [] });
+    }
+  },
+  base: () => { for (const i of inputs) base(i.code, { filename: i.filename, sourceType: "module" }); },
+  new: () => { for (const i of inputs) current(i.code, { filename: i.filename, sourceType: "module" }); },
+};
+const rounds = Number(roundsArg ?? 9);
+const times = { babel: [], base: [], new: [] };
+for (let r = 0; r < rounds + 2; r++) {
+  for (const k of Object.keys(fns)) {
+    const t = performance.now();
+    fns[k]();
+    if (r >= 2) times[k].push(performance.now() - t); // two warm-up rounds
+  }
+}
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+const ref = median(times.babel);
+console.log(`${inputs.length} files; babel ${ref.toFixed(0)} ms; ` +
+  ["base", "new"].map((k) => `${k} ${median(times[k]).toFixed(0)} ms = ${(median(times[k]) / ref).toFixed(2)} x Babel`).join("; "));
