@@ -6,9 +6,9 @@
 //   git worktree add ../wt-base <commit> && (cd ../wt-base && ln -s ../main/node_modules && node scripts/build.mjs)
 //   node bench/experiments/compile-ab.mjs ../wt-base/dist
 // Prints the median time of each and its ratio to Babel ("base" = OTHER_DIST, "new" = this checkout's dist/).
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileCorpus, plainBabelCompile } from "../lib/compile.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const [otherDist, roundsArg] = process.argv.slice(2);
@@ -17,25 +17,9 @@ const base = (await import(path.resolve(otherDist, "compiler", "index.js"))).tra
 const current = (await import(path.join(root, "dist", "compiler", "index.js"))).transform;
 const babel = await import("@babel/core");
 
-const inputs = [];
-const walk = (dir) => {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (/\.(m?js|ts)$/.test(e.name) && !e.name.endsWith(".d.ts")) inputs.push({ filename: p, code: fs.readFileSync(p, "utf8") });
-  }
-};
-for (const d of ["compiler", "runtime", "bench/programs", "bench/lib"]) walk(path.join(root, d));
-const isTS = (f) => /\.ts$/.test(f);
-
+const inputs = compileCorpus(root);
 const fns = {
-  babel: () => {
-    for (const i of inputs) {
-      const ast = babel.parseSync(i.code, { filename: i.filename, configFile: false, babelrc: false, sourceType: "module",
-        parserOpts: { plugins: isTS(i.filename) ? ["typescript"] : [] } });
-      babel.transformFromAstSync(ast, i.code, { filename: i.filename, configFile: false, babelrc: false, plugins: [] });
-    }
-  },
+  babel: () => plainBabelCompile(babel, inputs),
   base: () => { for (const i of inputs) base(i.code, { filename: i.filename, sourceType: "module" }); },
   new: () => { for (const i of inputs) current(i.code, { filename: i.filename, sourceType: "module" }); },
 };

@@ -36,3 +36,31 @@ export async function compileAll() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log((await compileAll()).files.length, "files compiled into", outDir);
+
+/** The compile section's corpus: every .js/.mjs/.ts source (not .d.ts) under these directories of the checkout. */
+export const COMPILE_CORPUS_DIRS = ["compiler", "runtime", "bench/programs", "bench/lib"];
+
+/** `{ filename, code }` of every source file of the compile corpus under `root`. */
+export function compileCorpus(root) {
+  const inputs = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(m?js|ts)$/.test(e.name) && !e.name.endsWith(".d.ts")) inputs.push({ filename: p, code: fs.readFileSync(p, "utf8") });
+    }
+  };
+  for (const d of COMPILE_CORPUS_DIRS) walk(path.join(root, d));
+  return inputs;
+}
+
+/** The compile section's reference: a plain Babel parse + generate (no plugins) of each input. */
+export function plainBabelCompile(babel, inputs) {
+  for (const i of inputs) {
+    const ast = babel.parseSync(i.code, {
+      filename: i.filename, configFile: false, babelrc: false, sourceType: i.commonjs ? "script" : "module",
+      parserOpts: { plugins: /\.ts$/.test(i.filename) ? ["typescript"] : [], allowReturnOutsideFunction: !!i.commonjs },
+    });
+    babel.transformFromAstSync(ast, i.code, { filename: i.filename, configFile: false, babelrc: false, plugins: [] });
+  }
+}

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { alternate } from "./measure.mjs";
+import { COMPILE_CORPUS_DIRS, compileCorpus, plainBabelCompile } from "./compile.mjs";
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const root = path.resolve(benchDir, "..");
@@ -86,33 +87,17 @@ if (section === "switch") {
   const { transform } = await import(path.join(out, "dist", "compiler", "index.js"));
   const babel = await import("@babel/core");
   const inputs = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(m?js|ts)$/.test(e.name) && !e.name.endsWith(".d.ts")) inputs.push({ filename: p, code: fs.readFileSync(p, "utf8") });
-    }
-  };
   let label;
   if (args[0] === "typescript") {
     const p = path.join(root, "node_modules", "typescript", "lib", "typescript.js");
     inputs.push({ filename: p, code: fs.readFileSync(p, "utf8"), commonjs: true });
     label = "node_modules/typescript/lib/typescript.js";
   } else {
-    for (const d of ["compiler", "runtime", "bench/programs", "bench/lib"]) walk(path.join(root, d));
-    label = "compiler/, runtime/, bench/programs/, bench/lib/ (" + inputs.length + " files)";
+    inputs.push(...compileCorpus(root));
+    label = COMPILE_CORPUS_DIRS.map((d) => d + "/").join(", ") + " (" + inputs.length + " files)";
   }
   const bytes = inputs.reduce((s, i) => s + Buffer.byteLength(i.code), 0);
-  const isTS = (f) => /\.ts$/.test(f);
-  const plainBabel = () => {
-    for (const i of inputs) {
-      const ast = babel.parseSync(i.code, {
-        filename: i.filename, configFile: false, babelrc: false, sourceType: i.commonjs ? "script" : "module",
-        parserOpts: { plugins: isTS(i.filename) ? ["typescript"] : [], allowReturnOutsideFunction: !!i.commonjs },
-      });
-      babel.transformFromAstSync(ast, i.code, { filename: i.filename, configFile: false, babelrc: false, plugins: [] });
-    }
-  };
+  const plainBabel = () => plainBabelCompile(babel, inputs);
   const fibers = () => {
     for (const i of inputs) transform(i.code, { filename: i.filename, sourceType: i.commonjs ? "commonjs" : "module" });
   };
