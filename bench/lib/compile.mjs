@@ -35,8 +35,6 @@ export async function compileAll() {
   return { outDir, files };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log((await compileAll()).files.length, "files compiled into", outDir);
-
 /** The compile section's corpus: every .js/.mjs/.ts source (not .d.ts) under these directories of the checkout. */
 export const COMPILE_CORPUS_DIRS = ["compiler", "runtime", "bench/programs", "bench/lib"];
 
@@ -64,3 +62,5 @@ export function plainBabelCompile(babel, inputs) {
     babel.transformFromAstSync(ast, i.code, { filename: i.filename, configFile: false, babelrc: false, plugins: [] });
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log((await compileAll()).files.length, "files compiled into", outDir);
