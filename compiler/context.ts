@@ -12,10 +12,15 @@ import { types as t } from "@babel/core";
 import { PC, LOCALS, PROTOCOL, METHOD } from "./names.js";
 import { b } from "./builders.js";
 
-/** A rewritten statement: plain ones get grouped under a `$$pc === 0` guard; the others guard themselves. */
+/**
+ * A rewritten statement: plain ones get grouped under a `$$pc === 0` guard; the others guard
+ * themselves. A call site ("site") is `if ($$pc === 0) {...} else if ($$pc === k) {...}`: the plain
+ * statements just before it join its first branch instead of a guard of their own.
+ */
 export type Item =
   | { kind: "plain"; stmt: t.Statement }
   | { kind: "fixed"; stmt: t.Statement }
+  | { kind: "site"; stmt: t.IfStatement & { consequent: t.BlockStatement } }
   | { kind: "decl"; stmt: t.Statement };
 
 /** An enclosing statement that break/continue can target (see statements.ts, try/finally). */
@@ -190,8 +195,8 @@ export class FnCtx {
       running(),
       b.blockStatement([...pre, assign(F("s"), token), callStmt, check]),
       b.ifStatement(b.binaryExpression("===", id(PC), num(k)), resume),
-    );
-    return { kind: "fixed", stmt };
+    ) as t.IfStatement & { consequent: t.BlockStatement };
+    return { kind: "site", stmt };
   }
 
   /** `let a = $$pc !== 0 ? $$l[slot] : void 0, ...` — declared in place, restored on re-entry. */
@@ -224,7 +229,12 @@ export const assign = (left: t.LVal, right: t.Expression) =>
   b.expressionStatement(b.assignmentExpression("=", left as t.LVal, right));
 export { F as protocolMember, undef, METHOD };
 
-/** Groups consecutive plain items under one `if ($$pc === 0)` guard. Declarations stay unguarded. */
+/**
+ * Groups consecutive plain items under one `if ($$pc === 0)` guard, or into the running branch of
+ * the call site that follows them (which runs exactly when they would: not while resuming at any
+ * call site). Plain items declare nothing (declarations are "decl" items), so moving them into a
+ * block changes no scope. Declarations stay unguarded.
+ */
 export function assemble(items: Item[]): t.Statement[] {
   const out: t.Statement[] = [];
   let group: t.Statement[] = [];
@@ -234,7 +244,11 @@ export function assemble(items: Item[]): t.Statement[] {
   };
   for (const item of items) {
     if (item.kind === "plain") group.push(item.stmt);
-    else {
+    else if (item.kind === "site" && group.length > 0) {
+      item.stmt.consequent.body.unshift(...group);
+      group = [];
+      out.push(item.stmt);
+    } else {
       flush();
       out.push(item.stmt);
     }

@@ -44,18 +44,28 @@ const PURE_CONSTRUCTORS = new Set(["Array", "Object", "Error", "TypeError", "Ran
   "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
   "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]);
 
-export interface ExplodeEnv {
-  ctx: FnCtx;
+/** What the exploder knows about the whole file (plugin.ts gathers it before the functions are compiled). */
+export interface FileFacts {
   /** Globals that are shadowed somewhere in the file (so `Math.max` may not be the built-in). */
   shadowed: Set<string>;
   /** Module constants bound to Reflect.apply (`const apply = Reflect.apply`): transparent calls. */
   applyAliases: Set<string>;
-  /** Rewrites a statement into items (set by StatementRewriter; used to lower spread). */
-  statement?: (s: t.Statement, out: Item[]) => void;
   /** The file's source, to name a callee in "x is not a function" as the engine would. */
   source: string;
   /** Calls of module-local functions that are leaves (leaves.ts): ordinary calls, not call sites. */
   leafCalls?: WeakSet<t.Node>;
+  /**
+   * Receivers `x` of method calls `x.m(...)` whose binding is never reassigned (and is not an
+   * import, which its module may reassign): reading `x` again at the call gives the value `x.m`
+   * was read from, so the call needs no temp for it (see Exploder.call).
+   */
+  stableReceivers?: WeakSet<t.Node>;
+}
+
+export interface ExplodeEnv extends FileFacts {
+  ctx: FnCtx;
+  /** Rewrites a statement into items (set by StatementRewriter; used to lower spread). */
+  statement?: (s: t.Statement, out: Item[]) => void;
 }
 
 /** Does evaluating `node` (in this function, not in nested functions) make a call site? */
@@ -480,6 +490,8 @@ export class Exploder {
       const name = !callee.computed && callee.property.type === "Identifier" ? callee.property.name : null;
       let obj: t.Expression;
       if (callee.object.type === "Super") obj = t.thisExpression();
+      // `x.m(...)` with x never reassigned: `x` names the receiver at the call as well as a temp would.
+      else if (this.env.stableReceivers?.has(callee.object)) obj = callee.object as t.Identifier;
       else obj = this.save(this.expr(callee.object as t.Expression, out), out);
       let key: t.Expression | t.PrivateName = callee.property as t.Expression | t.PrivateName;
       if (callee.computed) key = this.save(this.expr(callee.property as t.Expression, out), out);
@@ -638,7 +650,7 @@ export function rangeOf(items: Item[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const it of items) {
-    if (it.kind !== "fixed") continue;
+    if (it.kind !== "fixed" && it.kind !== "site") continue;
     const [a, b] = scanRange(it.stmt);
     if (a < lo) lo = a;
     if (b > hi) hi = b;

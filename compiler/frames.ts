@@ -11,7 +11,7 @@
  */
 import { types as t } from "@babel/core";
 import { FnCtx, FunctionInfo, assemble, assign, id, num, undef, protocolMember as F, slotRead } from "./context.js";
-import { Exploder, ExplodeEnv, hasCall } from "./explode.js";
+import { Exploder, ExplodeEnv, FileFacts, hasCall } from "./explode.js";
 import { StatementRewriter, blockDeclarations } from "./statements.js";
 import { PC, LOCALS, METHOD, ARGS } from "./names.js";
 import { walkAll, isBoundary, SKIP } from "./walk.js";
@@ -22,11 +22,11 @@ import { foldRunning } from "./fast-path.js";
  * is (plugin.ts fills it in from the tree as it was before the passes moved anything); their fast
  * copies are made before the enclosing frame's.
  */
-export function compileFunction(fn: t.Function, info: FunctionInfo, shadowed: Set<string>, applyAliases: Set<string>, source: string,
-  leafCalls?: WeakSet<t.Node>, nested?: ReadonlyMap<t.Function, readonly t.Function[]>): (() => void) | null {
+export function compileFunction(fn: t.Function, info: FunctionInfo, file: FileFacts,
+  nested?: ReadonlyMap<t.Function, readonly t.Function[]>): (() => void) | null {
   const body = fn.body as t.BlockStatement;
   const ctx = new FnCtx(info);
-  const env: ExplodeEnv = { ctx, shadowed, applyAliases, source, leafCalls };
+  const env: ExplodeEnv = { ...file, ctx };
   if (!hasCall(body, env)) {
     compileLeaf(body, info.self);
     return null;

@@ -151,6 +151,9 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   // analysis needs: the calls and what the file stores under each property name (leaves.ts).
   const shadowed = new Set<string>();
   const generators: t.Function[] = [];
+  let stableReceivers = new WeakSet<t.Node>();
+  // In sloppy code, `arguments[i] = v` assigns parameter i without naming it.
+  const paramsMayAlias = options.format !== "module" && /arguments|\\u/.test((program.hub as any)?.file?.code ?? "arguments");
   let graph = new CallGraph(options.format, !options.all);
   const visit = (site: Site): void => {
     const n = site.node;
@@ -158,9 +161,11 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     if (t.isFunction(n) && n.generator && !n.async) generators.push(n);
     switch (n.type) {
       case "CallExpression":
+        if (isStableReceiver(n.callee, site, paramsMayAlias)) stableReceivers.add((n.callee as t.MemberExpression).object);
+        return graph.visitCall(site as Site<t.CallExpression>);
       case "OptionalCallExpression":
       case "NewExpression":
-        return graph.visitCall(site as Site<t.CallExpression | t.OptionalCallExpression | t.NewExpression>);
+        return graph.visitCall(site as Site<t.OptionalCallExpression | t.NewExpression>);
       case "ClassDeclaration":
       case "ClassExpression":
         return graph.visitClass(site as Site<t.Class>);
@@ -176,6 +181,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     program.scope.crawl();
     shadowed.clear();
     generators.length = 0;
+    stableReceivers = new WeakSet();
     graph = new CallGraph(options.format, !options.all);
     walkScoped(program, visit);
   }
@@ -202,11 +208,12 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   const leafCalls = graph.leafCalls(compiled, { shadowed, applyAliases, source });
   // An identifier `arguments` can only come from the source text (or be written with a \u escape).
   const mayUseArguments = !options.ownTree || /arguments|\\u/.test(source);
+  const file = { shadowed, applyAliases, source, leafCalls, stableReceivers };
   const finishers: (() => void)[] = [];
   const framed = new Set<t.Function>();
   const nested = new Map<t.Function, t.Function[]>();
   for (const node of compiled) {
-    const finish = compileFunction(node, functionInfo(node, mayUseArguments), shadowed, applyAliases, source, leafCalls, nested);
+    const finish = compileFunction(node, functionInfo(node, mayUseArguments), file, nested);
     if (finish) {
       finishers.push(finish);
       framed.add(node);
@@ -226,6 +233,18 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   // Fast copies (frames.ts) are made last: they copy the final code of nested functions and generators.
   for (const finish of finishers) finish();
   addHeader(program, options);
+}
+
+/**
+ * Is `callee` a method read `x.m` / `x[k]` from a variable x that nothing reassigns? Imports are
+ * not: the exporting module may reassign them (from a getter run by the read, say); nor, in sloppy
+ * code that may use `arguments`, parameters (a mapped `arguments[i] = v` in an argument would).
+ */
+function isStableReceiver(callee: t.Node, site: Site, paramsMayAlias: boolean): boolean {
+  if (callee.type !== "MemberExpression" || callee.object.type !== "Identifier") return false;
+  const binding = site.scope.getBinding(callee.object.name);
+  return binding !== undefined && binding.constant && binding.kind !== "module" && binding.kind !== "unknown" &&
+    !(paramsMayAlias && binding.kind === "param");
 }
 
 /** The nearest resumable function enclosing each one of `functions` (none for top-level ones). */

@@ -316,6 +316,10 @@ function resume(f: Fiber, value: unknown, isThrow: boolean): unknown {
 
 /** Re-invokes a compiled frame in resume mode: it restores its locals from `$F.rec` on entry. */
 function reenter(rec: Frame, value: unknown, isThrow: boolean): unknown {
+  // A record at call site 0 is a derived constructor's body that has not started: its
+  // `super(...)` suspended (compiler/constructors.ts). An error from `super(...)` leaves the
+  // constructor without running the body, so it passes this record by.
+  if (isThrow && rec.pc === 0) throw value;
   const self = rec.self;
   const constructed = rec.nt !== undefined;
   $F.rec = rec;

@@ -32,4 +32,22 @@ describe("classic scripts (sourceType: script)", () => {
     delete (globalThis as any).__scriptA;
     delete (globalThis as any).__scriptB;
   });
+
+  it("a sloppy `arguments[i] = v` in an argument does not change the receiver of the call", () => {
+    // Mapped arguments alias parameters: the receiver `o` must be the value read before the arguments.
+    const source = `
+      var a = { tag: "a", m: function (x) { return this.tag + x; } };
+      var b = { tag: "b", m: a.m };
+      function touch() { return FibersTS.current().parent ? FibersTS.current().parent.switch(1) : 1; }
+      function f(o) { return o.m((arguments[0] = b, touch())); }
+      var fiber = new FibersTS.Fiber(function () { return f(a); });
+      var first = fiber.switch();
+      globalThis.__receiverResult = [first, fiber.switch(2), f(a)];
+    `;
+    vm.runInThisContext(transform(source, { filename: "/virtual/recv.js", sourceType: "script" }).code);
+    const compiled = (globalThis as any).__receiverResult;
+    delete (globalThis as any).__receiverResult;
+    // What JavaScript gives (the switch in the fiber delivers 2; on the main fiber touch() returns 1).
+    expect(compiled).toEqual([1, "a2", "a1"]);
+  });
 });
