@@ -19,7 +19,7 @@
  */
 import { types as t } from "@babel/core";
 import { PC } from "./names.js";
-import { SKIP, isBoundary, some, walk, walkPost } from "./walk.js";
+import { STOP, isBoundary, search, some, walkPost } from "./walk.js";
 
 /**
  * Larger bodies keep only the guarded copy. Measured (docs/performance.md): the bench programs' hot
@@ -133,6 +133,7 @@ function declaresInBlock(s: t.Statement): boolean {
 /** Does the code have more than `limit` nodes (nested functions included: they are copied too)? */
 function tooLarge(stmts: t.Statement[], limit: number): boolean {
   let count = 0;
-  for (const s of stmts) walk(s, () => (++count > limit ? SKIP : undefined));
-  return count > limit;
+  const visit = () => (++count > limit ? STOP : undefined);
+  for (const s of stmts) if (search(s, visit)) return true;
+  return false;
 }

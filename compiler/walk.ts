@@ -52,19 +52,41 @@ export function isBoundary(n: any, opts?: { intoArrows?: boolean }): boolean {
   return CLASS_TYPES.has(n.type);
 }
 
+/** Returned by a `search` visit: the search is over (the answer is yes). */
+export const STOP = Symbol("stop");
+
+/**
+ * Depth-first search: true as soon as a visit returns STOP, which ends the whole walk (SKIP skips
+ * a node's children). Unlike `walk`, nothing after the answer is visited: in a function of
+ * thousands of statements, a walk that only SKIPs after the answer still visits every sibling.
+ */
+export function search(node: any, visit: (node: any, parent: any) => typeof STOP | typeof SKIP | void, parent: any = null): boolean {
+  if (!node || typeof node.type !== "string") return false;
+  const r = visit(node, parent);
+  if (r === STOP) return true;
+  if (r === SKIP) return false;
+  const keys = VISITOR_KEYS[node.type];
+  if (keys === undefined) return false;
+  for (let k = 0; k < keys.length; k++) {
+    const child = node[keys[k]];
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) if (search(child[i], visit, node)) return true;
+    } else if (child && typeof child.type === "string") {
+      if (search(child, visit, node)) return true;
+    }
+  }
+  return false;
+}
+
 /** Does any node of the code (not crossing boundaries) satisfy `test`? */
 export function some(nodes: any[] | any, test: (n: any, parent: any) => boolean, opts: { intoArrows?: boolean } = {}): boolean {
-  let found = false;
-  const visit: Visit = (n, parent) => {
-    if (found) return SKIP;
-    if (test(n, parent)) {
-      found = true;
-      return SKIP;
-    }
+  const visit = (n: any, parent: any): typeof STOP | typeof SKIP | void => {
+    if (test(n, parent)) return STOP;
     if (isBoundary(n, opts)) return SKIP;
   };
-  for (const n of Array.isArray(nodes) ? nodes : [nodes]) walk(n, visit);
-  return found;
+  if (!Array.isArray(nodes)) return search(nodes, visit);
+  for (let i = 0; i < nodes.length; i++) if (search(nodes[i], visit)) return true;
+  return false;
 }
 
 /** Post-order walk: children first, then `leave` may return a replacement for the node. */
@@ -89,12 +111,5 @@ export function walkPost(node: any, leave: (n: any, parent: any) => any, enter: 
 
 /** Does any node of the tree, nested functions and classes included, satisfy `test`? */
 export function anyNode(node: any, test: (n: any) => boolean): boolean {
-  let found = false;
-  walk(node, (n) => {
-    if (found || test(n)) {
-      found = true;
-      return SKIP;
-    }
-  });
-  return found;
+  return search(node, (n) => (test(n) ? STOP : undefined));
 }
