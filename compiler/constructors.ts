@@ -13,6 +13,7 @@
  *     if ($$d && $$F.s === $$F.U) { $$F.cap(this.#$$ctor, this, 0, [new.target, a, b]); return; }
  *     if ($$d) $$F.s = this.#$$ctor;
  *     return this.#$$ctor(new.target, a, b);   // `this`, an explicit object, or nothing when suspended
+ *                                              // (derived: $$F.ctorDone(...), see Protocol.ctorResult)
  *   }
  *
  * When the body suspends, the shell returns and `new` yields the object to the compiled call site,
@@ -156,9 +157,11 @@ function compileClass(cls: t.Class, parent: t.Node | null): void {
       ])),
     );
   }
+  const body = t.callExpression(self(), [newTarget(), ...passed()]);
   shell.push(
     t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("s"), self()))),
-    t.returnStatement(t.callExpression(self(), [newTarget(), ...passed()])),
+    // A derived body's invalid `return v` is an error of `new`, thrown here, outside its try blocks.
+    t.returnStatement(derived ? t.callExpression(F("ctorDone"), [body]) : body),
   );
   if (ctor) ctor.body.body = shell;
   else members.unshift(t.classMethod("constructor", t.identifier("constructor"), params as t.Identifier[], t.blockStatement(shell)));

@@ -8,7 +8,7 @@
  * top heap record only; the records below it are re-invoked one by one as the frames above return,
  * so a switch costs O(frames pushed since the last resume), never O(stack depth).
  */
-import { FiberError, protocol, UNWIND, RESUME, NO_LOCALS, type Frame, type Protocol } from "./protocol.js";
+import { FiberError, protocol, UNWIND, RESUME, NO_LOCALS, BAD_DERIVED_RETURN, badDerivedReturn, type Frame, type Protocol } from "./protocol.js";
 
 const UNSTARTED = 0;
 const STARTED = 1;
@@ -320,7 +320,9 @@ function reenter(rec: Frame, value: unknown, isThrow: boolean): unknown {
   // `super(...)` suspended (compiler/constructors.ts). An error from `super(...)` leaves the
   // constructor without running the body, so it passes this record by.
   if (isThrow && rec.pc === 0) throw value;
-  const self = rec.self;
+  // Otherwise the value is what `super(...)` produced, the parent constructor's result: the body's
+  // `this`, which is not the recorded object when the parent returned another one.
+  const self = rec.pc === 0 && value !== null && (typeof value === "object" || typeof value === "function") ? value : rec.self;
   const constructed = rec.nt !== undefined;
   $F.rec = rec;
   $F.rv = value;
@@ -340,6 +342,8 @@ function reenter(rec: Frame, value: unknown, isThrow: boolean): unknown {
   if (constructed && (result === null || (typeof result !== "object" && typeof result !== "function"))) {
     result = self;
   }
+  // A resumed derived class constructor body returned what `new` rejects (Protocol.ctorResult).
+  if (result === BAD_DERIVED_RETURN) throw badDerivedReturn();
   return result;
 }
 

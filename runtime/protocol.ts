@@ -46,6 +46,11 @@ export const RESUME: { readonly resume: true } = Object.freeze({ resume: true as
 /** Thrown (and caught by the same try statement) to re-enter a catch block on resume. */
 export const REENTER: { readonly reenter: true } = Object.freeze({ reenter: true as const });
 
+/** Returned by a derived constructor's body for `return v` with v neither an object nor undefined. */
+export const BAD_DERIVED_RETURN: { readonly badDerivedReturn: true } = Object.freeze({ badDerivedReturn: true as const });
+/** The engine's error for that return (thrown where the constructor's result reaches `new`). */
+export const badDerivedReturn = (): TypeError => new TypeError("Derived constructors may only return object or undefined");
+
 /** Yielded by a compiled generator body that suspends because its fiber unwinds. */
 export const GENERATOR_SUSPENDED: { readonly suspended: true } = Object.freeze({ suspended: true as const });
 const ASYNC_FUNCTION_PROTOTYPE = Object.getPrototypeOf(async function () {});
@@ -121,12 +126,24 @@ export class Protocol {
     Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
   }
 
-  /** What a constructor body's `return v` makes `new` return: v if it is an object, else `this`. */
+  /**
+   * What a constructor body's `return v` makes `new` return: v if it is an object, else `this`.
+   * A derived constructor may return only an object or undefined; otherwise `new` throws the
+   * engine's TypeError, but only once the constructor has returned (its own try/catch must not see
+   * the error, its finally blocks run first). So the body returns a marker, and the error is thrown
+   * where the body's result reaches `new`: `ctorDone` in the constructor shell, or the trampoline
+   * when the body was resumed (compiler/constructors.ts, runtime/fiber.ts).
+   */
   ctorResult(v: unknown, self: unknown, derived?: boolean): unknown {
     if (v !== null && (typeof v === "object" || typeof v === "function")) return v;
-    // A derived constructor may return only an object or undefined (the engine's TypeError).
-    if (derived && v !== undefined) throw new TypeError("Derived constructors may only return object or undefined");
+    if (derived && v !== undefined) return BAD_DERIVED_RETURN;
     return self;
+  }
+
+  /** The constructor shell's result: its body's, unless that returned what `new` rejects. */
+  ctorDone(r: unknown): unknown {
+    if (r === BAD_DERIVED_RETURN) throw badDerivedReturn();
+    return r;
   }
 
   /** Generators whose body is suspended by a fiber switch: running, for anyone but their fiber. */
