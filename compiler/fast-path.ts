@@ -19,7 +19,7 @@
  */
 import { types as t } from "@babel/core";
 import { PC } from "./names.js";
-import { STOP, isBoundary, search, some, walkPost } from "./walk.js";
+import { STOP, isBoundary, search } from "./walk.js";
 
 /**
  * Larger bodies keep only the guarded copy. Measured (docs/performance.md): the bench programs' hot
@@ -39,16 +39,107 @@ const maxCopiedNodes = (): number => {
  */
 export function foldRunning(guarded: t.Statement[]): t.Statement[] | null {
   if (tooLarge(guarded, maxCopiedNodes())) return null;
-  const enter = (n: t.Node) => !isBoundary(n);
   const out: t.Statement[] = [];
-  for (const s of guarded) pushStatement(out, walkPost(t.cloneNode(s, true), foldNode, enter) as t.Statement);
+  const state: CloneState = { comments: new Map(), writesPc: false };
+  for (const s of guarded) {
+    state.comments = new Map();
+    pushStatement(out, foldedClone(s, state) as t.Statement);
+  }
   // `$$pc = 0` lives only in resume branches (`else if ($$pc === k)`), which fold away; if a write
   // survived, `$$pc` would not be constant on this path.
-  const writesPc = some(out, (n) =>
-    (n.type === "AssignmentExpression" && n.left.type === "Identifier" && n.left.name === PC) ||
-    (n.type === "UpdateExpression" && n.argument.type === "Identifier" && n.argument.name === PC));
-  return writesPc ? null : out;
+  return state.writesPc ? null : out;
 }
+
+interface CloneState {
+  /** Each comment of the statement being copied, to its copy. */
+  comments: Map<object, object>;
+  /** Whether the copy (outside nested functions) writes `$$pc`. */
+  writesPc: boolean;
+}
+
+const NODE_FIELDS = t.NODE_FIELDS;
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * `t.cloneNode(node, true)` with every node outside nested functions and classes folded as it is
+ * copied (`foldNode`, children first): the same result as cloning, then folding, without copying
+ * what folds away (the resume branch of every call site, the untaken side of every guard) and
+ * without a second walk. `state.comments` maps each comment to its copy, as cloneNode does for one
+ * statement: a comment shared by two nodes stays shared (the printer prints it once).
+ */
+function foldedClone(node: any, state: CloneState): any {
+  if (isBoundary(node)) return deepClone(node, state.comments);
+  if ((node.type === "AssignmentExpression" && isPc(node.left)) || (node.type === "UpdateExpression" && isPc(node.argument))) {
+    state.writesPc = true;
+  }
+  // Guards whose test folds to a constant: only the side that is taken is copied.
+  let first: [string, any] | undefined;
+  switch (node.type) {
+    case "IfStatement":
+    case "ConditionalExpression": {
+      const test = foldedClone(node.test, state);
+      const v = truth(test);
+      if (v === undefined) first = ["test", test];
+      else {
+        const taken = v ? node.consequent : node.alternate;
+        return taken ? foldedClone(taken, state) : t.emptyStatement();
+      }
+      break;
+    }
+    case "LogicalExpression": {
+      if (node.operator === "??") break;
+      const left = foldedClone(node.left, state);
+      const v = truth(left);
+      if (v === undefined) first = ["left", left];
+      else return (node.operator === "||") === v ? left : foldedClone(node.right, state);
+      break;
+    }
+  }
+  const copy = cloneWith(node, state.comments, (c) => foldedClone(c, state), first);
+  return foldNode(copy) ?? copy;
+}
+
+/** A plain deep copy (a nested function or class), sharing foldedClone's comment copies. */
+function deepClone(node: any, comments: Map<object, object>): any {
+  return cloneWith(node, comments, (c) => deepClone(c, comments));
+}
+
+/** One node copied as cloneNode copies it, its child nodes by `child` (`done`: one field already copied). */
+function cloneWith(node: any, comments: Map<object, object>, child: (c: any) => any, done?: [string, any]): any {
+  const copy: any = { type: node.type };
+  const field = (name: string) => {
+    if (done !== undefined && done[0] === name) return done[1];
+    const v = node[name];
+    if (Array.isArray(v)) return v.map((c) => (c && typeof c.type === "string" ? child(c) : c));
+    return v && typeof v.type === "string" ? child(v) : v;
+  };
+  if (node.type === "Identifier") {
+    copy.name = node.name;
+    if (hasOwn(node, "optional") && typeof node.optional === "boolean") copy.optional = node.optional;
+    if (hasOwn(node, "typeAnnotation")) copy.typeAnnotation = field("typeAnnotation");
+    if (hasOwn(node, "decorators")) copy.decorators = field("decorators");
+  } else {
+    for (const name of Object.keys(NODE_FIELDS[node.type])) if (hasOwn(node, name)) copy[name] = field(name);
+  }
+  copyMeta(node, copy, comments);
+  return copy;
+}
+
+/** What cloneNode copies besides the fields: the location, the comments (copied once each), `extra`. */
+function copyMeta(node: any, copy: any, comments: Map<object, object>): void {
+  if (hasOwn(node, "loc")) copy.loc = node.loc;
+  const cloneComments = (list: any[] | null | undefined) => list?.map((c) => {
+    let cc = comments.get(c);
+    if (cc === undefined) comments.set(c, cc = { type: c.type, value: c.value, loc: c.loc });
+    return cc;
+  }) ?? list;
+  if (hasOwn(node, "leadingComments")) copy.leadingComments = cloneComments(node.leadingComments);
+  if (hasOwn(node, "innerComments")) copy.innerComments = cloneComments(node.innerComments);
+  if (hasOwn(node, "trailingComments")) copy.trailingComments = cloneComments(node.trailingComments);
+  if (hasOwn(node, "extra")) copy.extra = Object.assign({}, node.extra);
+}
+
+const isPc = (n: any): boolean => n.type === "Identifier" && n.name === PC;
 
 /** Is this `$$pc`? Only operands of comparisons are replaced: `$$pc = 0` targets stay (and fold away with their resume branch). */
 function isPcRead(n: t.Node): boolean {
