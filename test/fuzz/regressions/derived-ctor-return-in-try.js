@@ -11,6 +11,7 @@
 //     reference: throw TypeError("Derived constructors may only return object or undefined")
 //     compiled:  throw Error("0")
 export function main(sw, log) {
+  log("start"); // the regression harness wants a log line before the outcome
   class K1 {}
   let [...d306] = [];
   class K307 extends K1 {
