@@ -7,7 +7,7 @@
  *     const $$d = $$F.nw === C;                // constructed by a compiled `new C()` (or relayed)?
  *     $$F.nw = null;
  *     <statements before super(...)>
- *     if ($$d) $$F.nw = Object.getPrototypeOf(C);          // relay: the parent is direct too
+ *     if ($$d) $$F.nw = $$F.s = Object.getPrototypeOf(C);  // relay: the parent is direct too
  *     super(...);
  *     $$F.nw = null;
  *     if ($$d && $$F.s === $$F.U) { $$F.cap(this.#$$ctor, this, 0, [new.target, a, b]); return; }
@@ -147,8 +147,11 @@ function compileClass(cls: t.Class, parent: t.Node | null): void {
       continue;
     }
     shell.push(
-      t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("nw"),
-        t.callExpression(t.memberExpression(t.identifier("Object"), t.identifier("getPrototypeOf")), [t.identifier(className)])))),
+      // The parent is constructed directly too: a compiled class's shell reads `nw`, a compiled
+      // plain function's entry reads the call slot (set after any call in the arguments, or such a
+      // call overwrites it and the parent is, safely, entered as from native code).
+      t.ifStatement(t.cloneNode(direct), t.expressionStatement(t.assignmentExpression("=", F("nw"), t.assignmentExpression("=", F("s"),
+        t.callExpression(t.memberExpression(t.identifier("Object"), t.identifier("getPrototypeOf")), [t.identifier(className)]))))),
       s,
       t.expressionStatement(t.assignmentExpression("=", F("nw"), t.nullLiteral())),
       t.ifStatement(t.logicalExpression("&&", t.cloneNode(direct), t.binaryExpression("===", F("s"), F("U"))), t.blockStatement([

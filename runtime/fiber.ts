@@ -320,9 +320,14 @@ function reenter(rec: Frame, value: unknown, isThrow: boolean): unknown {
   // `super(...)` suspended (compiler/constructors.ts). An error from `super(...)` leaves the
   // constructor without running the body, so it passes this record by.
   if (isThrow && rec.pc === 0) throw value;
-  // Otherwise the value is what `super(...)` produced, the parent constructor's result: the body's
-  // `this`, which is not the recorded object when the parent returned another one.
-  const self = rec.pc === 0 && value !== null && (typeof value === "object" || typeof value === "function") ? value : rec.self;
+  // Otherwise the value is the parent constructor's result, which `super(...)` binds as `this`: the
+  // recorded object, unless the parent returned another one. The body cannot run on that one (the
+  // engine gave the class's private methods and fields to the recorded object, when the suspended
+  // `super(...)` returned it), so that is refused, at the `new`, with the fiber usable.
+  if (rec.pc === 0 && value !== rec.self) {
+    throw new FiberError("cannot resume a derived class constructor: its parent constructor suspended, then returned an object other than `this`; switch before or after that constructor instead");
+  }
+  const self = rec.self;
   const constructed = rec.nt !== undefined;
   $F.rec = rec;
   $F.rv = value;
