@@ -69,7 +69,7 @@ const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o,
  */
 function foldedClone(node: any, state: CloneState): any {
   if (isBoundary(node)) return deepClone(node, state.comments);
-  if ((node.type === "AssignmentExpression" && isPc(node.left)) || (node.type === "UpdateExpression" && isPc(node.argument))) {
+  if ((node.type === "AssignmentExpression" && isPcRead(node.left)) || (node.type === "UpdateExpression" && isPcRead(node.argument))) {
     state.writesPc = true;
   }
   // Guards whose test folds to a constant: only the side that is taken is copied.
@@ -139,9 +139,10 @@ function copyMeta(node: any, copy: any, comments: Map<object, object>): void {
   if (hasOwn(node, "extra")) copy.extra = Object.assign({}, node.extra);
 }
 
-const isPc = (n: any): boolean => n.type === "Identifier" && n.name === PC;
-
-/** Is this `$$pc`? Only operands of comparisons are replaced: `$$pc = 0` targets stay (and fold away with their resume branch). */
+/**
+ * Is this `$$pc`? Only operands of comparisons are replaced: `$$pc = 0` targets stay (and fold away
+ * with their resume branch; one that does not makes foldedClone give up the copy).
+ */
 function isPcRead(n: t.Node): boolean {
   return n.type === "Identifier" && n.name === PC;
 }

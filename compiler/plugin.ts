@@ -152,8 +152,11 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   const shadowed = new Set<string>();
   const generators: t.Function[] = [];
   let stableReceivers = new WeakSet<t.Node>();
+  const source: string = (program.hub as any)?.file?.code ?? "";
+  // An identifier `arguments` can only come from the source text (or be written with a \u escape).
+  const mayUseArguments = !options.ownTree || /arguments|\\u/.test(source);
   // In sloppy code, `arguments[i] = v` assigns parameter i without naming it.
-  const paramsMayAlias = options.format !== "module" && /arguments|\\u/.test((program.hub as any)?.file?.code ?? "arguments");
+  const paramsMayAlias = options.format !== "module" && mayUseArguments;
   let graph = new CallGraph(options.format, !options.all);
   const visit = (site: Site): void => {
     const n = site.node;
@@ -204,10 +207,7 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     if (b.constant && init && init.type === "MemberExpression" && !init.computed && init.object.type === "Identifier" &&
         init.object.name === "Reflect" && init.property.type === "Identifier" && init.property.name === "apply") applyAliases.add(name);
   }
-  const source: string = (program.hub as any)?.file?.code ?? "";
   const leafCalls = graph.leafCalls(compiled, { shadowed, applyAliases, source });
-  // An identifier `arguments` can only come from the source text (or be written with a \u escape).
-  const mayUseArguments = !options.ownTree || /arguments|\\u/.test(source);
   const file = { shadowed, applyAliases, source, leafCalls, stableReceivers };
   const finishers: (() => void)[] = [];
   const framed = new Set<t.Function>();
