@@ -429,16 +429,40 @@ export class Exploder {
     return t.assignmentExpression("=", left, v);
   }
 
+  /**
+   * An object literal's parts are evaluated in order; one followed by a call site is saved, and
+   * what the literal does with it at that point is done then too: a spread copies the object's
+   * properties (a later call may change them), a computed key is converted to a property key
+   * (which may call toString). The literal is then built from the saved values.
+   */
   private object(node: t.ObjectExpression, out: Item[]): t.Expression {
     const parts: t.Expression[] = [];
+    const kinds: ("spread" | "key" | "value")[] = [];
     for (const p of node.properties) {
-      if (p.type === "SpreadElement") parts.push(p.argument);
-      else {
-        if (p.computed) parts.push(p.key as t.Expression);
-        if (p.type === "ObjectProperty") parts.push(p.value as t.Expression);
+      if (p.type === "SpreadElement") {
+        parts.push(p.argument);
+        kinds.push("spread");
+      } else {
+        if (p.computed) {
+          parts.push(p.key as t.Expression);
+          kinds.push("key");
+        }
+        if (p.type === "ObjectProperty") {
+          parts.push(p.value as t.Expression);
+          kinds.push("value");
+        }
       }
     }
-    const vals = this.operands(parts, out);
+    const vals: t.Expression[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      let v = this.expr(parts[k], out);
+      if (parts.slice(k + 1).some((n) => this.has(n))) {
+        if (kinds[k] === "spread") v = t.callExpression(F("spreadCopy"), [v]);
+        else if (kinds[k] === "key" && !t.isLiteral(v)) v = t.callExpression(F("propertyKey"), [v]);
+        v = this.save(v, out);
+      }
+      vals.push(v);
+    }
     let i = 0;
     const props = node.properties.map((p) => {
       if (p.type === "SpreadElement") return t.spreadElement(vals[i++]);

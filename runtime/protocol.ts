@@ -367,6 +367,16 @@ export class Protocol {
     }
   }
 
+  /** `{...x, k: f()}`: the copy the spread makes of x, made where the literal makes it (Exploder.object). */
+  spreadCopy(x: unknown): object {
+    return { ...(x as object) };
+  }
+
+  /** `{[k]: f()}`: the key as the literal converts it (ToPropertyKey), where it converts it. */
+  propertyKey(k: unknown): PropertyKey {
+    return Reflect.ownKeys({ [k as PropertyKey]: 0 })[0];
+  }
+
   /** Destructuring an object pattern: RequireObjectCoercible. */
   coercible(v: unknown): void {
     if (v === null || v === undefined) throw new TypeError(`Cannot destructure '${String(v)}' as it is ${String(v)}.`);
