@@ -2,7 +2,7 @@
 // spread copies the source where it stands. Compiled, the copy was made when the literal was
 // built, after the change.
 //
-// Found by the fuzzer (seed 970440, --size medium), fixed in the commit that adds this file.
+// Found by the fuzzer (seed 970440, --size medium), fixed in fa8cbd4.
 // Output before the fix: mismatch: values
 //   [direct, alternate fiber 0, alternate fiber 1, pair fiber 0, pair fiber 1]
 //   log #0 differs:
