@@ -3,15 +3,30 @@
 // helper that calls home.switch()) is then a compiled frame, so nothing in this file relies
 // on the runtime being able to suspend an uncompiled frame.
 
-/** Creates a fiber that runs progMain(sw, log); each sw() is a round trip to `home`. */
+/** Creates a fiber that runs progMain(sw, log, attempt); each sw() is a round trip to `home`. */
 export function createProgramFiber(Fiber, home, progMain, log, counter) {
   function sw() {
     counter.n++;
     home.switch();
   }
   return new Fiber(function programBody() {
-    return progMain(sw, log);
+    return progMain(sw, log, attempt);
   });
+}
+
+/**
+ * A program's third argument (the reference run gets this function uncompiled): runs fn() where
+ * fibers-ts may refuse a switch, and logs ["attempt:<label>", "works", result], or in the compiled
+ * run ["attempt:<label>", "unsupported: FiberError"], which the harness accepts instead.
+ */
+export function attempt(log, label, fn) {
+  try {
+    log("attempt:" + label, "works", fn());
+  } catch (e) {
+    const name = e && e.constructor && e.constructor.name;
+    if (name === "FiberError") log("attempt:" + label, "unsupported: FiberError");
+    else throw e;
+  }
 }
 
 /** Unrelated work run in its own fiber while a program fiber is suspended (mode 2). */

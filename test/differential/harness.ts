@@ -238,11 +238,12 @@ export async function runReference(name: string): Promise<RunResult> {
   const cached = refCache.get(name);
   if (cached) return cached;
   const mod = await importFresh(referenceFile(name));
+  const { attempt } = await nativeImport(pathToFileURL(join(here, "driver.js")).href);
   const { logs, log } = makeLogger();
   let swCount = 0;
   let outcome: string;
   try {
-    outcome = "return " + ser(mod.main(() => void swCount++, log));
+    outcome = "return " + ser(mod.main(() => void swCount++, log, attempt));
   } catch (e) {
     outcome = "throw " + ser(e);
   }

@@ -26,17 +26,8 @@ function OldStyle(sw) {
   this.b = 2;
 }
 
-function attempt(log, label, fn) {
-  try {
-    log("attempt:" + label, "works", fn());
-  } catch (e) {
-    const name = e && e.constructor && e.constructor.name;
-    if (name === "FiberError") log("attempt:" + label, "unsupported: FiberError");
-    else throw e;
-  }
-}
 
-export function main(sw, log) {
+export function main(sw, log, attempt) {
   attempt(log, "base", () => { const b = new Base(sw, "b"); return [b.tag, b.after, b instanceof Base]; });
   attempt(log, "derived", () => { const d = new Derived(sw); return [d.tag, d.after, d.extra, d instanceof Derived]; });
   attempt(log, "fields", () => { const w = new WithFields(sw); return [w.field, w.late]; });

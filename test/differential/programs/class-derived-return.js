@@ -26,17 +26,8 @@ class NotDerived {
   constructor(sw, v) { sw(); this.kept = true; return v; }
 }
 
-function attempt(log, label, fn) {
-  try {
-    log("attempt:" + label, "works", fn());
-  } catch (e) {
-    const name = e && e.constructor && e.constructor.name;
-    if (name === "FiberError") log("attempt:" + label, "unsupported: FiberError");
-    else throw e;
-  }
-}
 
-export function main(sw, log) {
+export function main(sw, log, attempt) {
   // A fresh value for every construction (a constructor that gets one as `this` adds properties).
   const makers = [() => undefined, () => ({ replaced: 1 }), () => 0, () => "s", () => null, () => () => 1];
   for (const make of makers) {

@@ -1,17 +1,8 @@
 // A class extending a plain `function` constructor that switches: `super(...)` relays the direct
 // construction to it through the call slot, so it suspends as a frame (recording new.target), and
 // the derived body (fields first) runs after it, also after an error or a second switch.
-function attempt(log, label, fn) {
-  try {
-    log("attempt:" + label, "works", fn());
-  } catch (e) {
-    const name = e && e.constructor && e.constructor.name;
-    if (name === "FiberError") log("attempt:" + label, "unsupported: FiberError");
-    else throw e;
-  }
-}
 
-export function main(sw, log) {
+export function main(sw, log, attempt) {
   function F(x) {
     this.f = x;
     sw();

@@ -13,17 +13,8 @@ class WithCtor extends Base {
   constructor(sw) { super(sw); this.z = this.y + this.b2; }
 }
 
-function attempt(log, label, fn) {
-  try {
-    log("attempt:" + label, "works", fn());
-  } catch (e) {
-    const name = e && e.constructor && e.constructor.name;
-    if (name === "FiberError") log("attempt:" + label, "unsupported: FiberError");
-    else throw e;
-  }
-}
 
-export function main(sw, log) {
+export function main(sw, log, attempt) {
   attempt(log, "base alone", () => { const b = new Base(sw); return [b.b, b.b2]; });
   attempt(log, "derived with fields", () => { const d = new WithFields(sw); return [d.b, d.b2, d.x]; });
   attempt(log, "derived with constructor", () => { const d = new WithCtor(sw); return [d.b, d.b2, d.y, d.z]; });

@@ -19,17 +19,8 @@ function* delegating(sw, trace) {
   yield "ret:" + r;
 }
 
-function attempt(log, label, fn) {
-  try {
-    log("attempt:" + label, "works", fn());
-  } catch (e) {
-    const name = e && e.constructor && e.constructor.name;
-    if (name === "FiberError") log("attempt:" + label, "unsupported: FiberError");
-    else throw e;
-  }
-}
 
-export function main(sw, log) {
+export function main(sw, log, attempt) {
   attempt(log, "for-of", () => { const t = []; const r = []; for (const v of gen(sw, t)) r.push(v); return [r, t]; });
   attempt(log, "manual next", () => { const g = gen(sw, []); return [g.next(), g.next(), g.next(), g.next()]; });
   attempt(log, "spread delegating", () => [...delegating(sw, [])]);

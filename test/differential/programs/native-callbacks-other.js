@@ -4,17 +4,8 @@
 // and in an implicit toString coercion. Each must either work or throw FiberError.
 // Log lines whose first value starts with "attempt:" may legitimately read
 // ["attempt:<label>", "unsupported: FiberError"] in the compiled run.
-function attempt(log, label, fn) {
-  try {
-    log("attempt:" + label, "works", fn());
-  } catch (e) {
-    const name = e && e.constructor && e.constructor.name;
-    if (name === "FiberError") log("attempt:" + label, "unsupported: FiberError");
-    else throw e;
-  }
-}
 
-export function main(sw, log) {
+export function main(sw, log, attempt) {
   attempt(log, "replace", () => "a1b22".replace(/\d+/g, (m) => { sw(); return "<" + m + ">"; }));
   attempt(log, "reviver", () => JSON.parse('{"a":1,"b":[2,3]}', (k, v) => { sw(); return typeof v === "number" ? v * 2 : v; }));
   attempt(log, "replacer", () => JSON.stringify({ a: 1, b: "x" }, (k, v) => { sw(); return typeof v === "number" ? v + 1 : v; }));
