@@ -60,6 +60,11 @@ export interface FileFacts {
    * was read from, so the call needs no temp for it (see Exploder.call).
    */
   stableReceivers?: WeakSet<t.Node>;
+  /**
+   * The template object of a tagged template's site, made once at the top of the module (plugin.ts):
+   * an identifier that names it.
+   */
+  templateObject: (quasi: t.TemplateLiteral) => t.Identifier;
 }
 
 export interface ExplodeEnv extends FileFacts {
@@ -474,28 +479,38 @@ export class Exploder {
   }
 
   /**
-   * Tagged templates keep their syntax (the template object is per call site, and a member tag is
-   * called with its object as `this`): substitutions are evaluated into temps first, then the tag
-   * is read and called.
+   * A tagged template is a call: the tag is read (once, before the substitutions, as the engine
+   * does), the substitutions are evaluated, then the tag is called with the site's template object
+   * and the values. The template object is per source site, and the fast and resume copies of a
+   * frame (fast-path.ts) are two sites of the output: so the site's object is made once, at the top
+   * of the module (`FileFacts.templateObject`), and both copies pass that one.
    */
   private tagged(node: t.TaggedTemplateExpression, out: Item[]): t.Expression {
     const exprs = node.quasi.expressions as t.Expression[];
-    let tag = node.tag;
+    const tag = node.tag;
+    let fn: t.Expression;
     let obj: t.Expression | null = null;
-    if (tag.type === "MemberExpression" && tag.object.type !== "Super") {
-      obj = this.save(this.expr(tag.object as t.Expression, out), out);
+    if (tag.type === "MemberExpression") {
+      const isSuper = tag.object.type === "Super";
+      obj = isSuper ? t.thisExpression() : this.save(this.expr(tag.object as t.Expression, out), out);
       const key = tag.computed ? this.save(this.expr(tag.property as t.Expression, out), out) : tag.property;
-      tag = t.memberExpression(obj, key as t.Expression, tag.computed);
-    } else if (tag.type !== "MemberExpression") {
-      tag = this.save(this.expr(tag, out), out);
+      fn = this.ctx.temp();
+      out.push({ kind: "plain", stmt: assign(fn as t.Identifier, t.memberExpression(isSuper ? t.super() : t.cloneNode(obj), key as t.Expression, tag.computed)) });
+    } else {
+      fn = this.expr(tag, out);
+      if (exprs.some((x) => this.has(x)) || !t.isIdentifier(fn)) fn = this.save(fn, out);
     }
     const vals = exprs.map((e, i) => {
       const v = this.expr(e, out);
       return exprs.slice(i + 1).some((x) => this.has(x)) ? this.save(v, out) : v;
     });
+    const strings = this.env.templateObject(node.quasi);
     const res = this.ctx.temp();
-    const call = t.taggedTemplateExpression(t.cloneNode(tag), t.templateLiteral(node.quasi.quasis, vals));
-    out.push(this.ctx.callSite([], t.cloneNode(tag), call, res));
+    const pre = t.isIdentifier(fn) && fn.name.startsWith("$$") ? [this.callableCheck(fn, tag)] : [];
+    const call = obj
+      ? t.callExpression(id("$$call"), [t.cloneNode(fn), t.cloneNode(obj), strings, ...vals])
+      : t.callExpression(t.cloneNode(fn), [strings, ...vals]);
+    out.push(this.ctx.callSite(pre, t.cloneNode(fn), call, res, obj ? t.cloneNode(obj) : undefined));
     return t.cloneNode(res);
   }
 

@@ -9,7 +9,7 @@
  * uncompiled library) runs as a native boundary between its resumptions: `$$F.genEnter()` tells.
  */
 import { types as t } from "@babel/core";
-import { REPLACED_METHODS } from "./explode.js";
+import { REPLACED_METHODS, type FileFacts } from "./explode.js";
 import { walkPost, isBoundary } from "./walk.js";
 
 let counter = 0;
@@ -19,7 +19,7 @@ export function resetGeneratorNames(): void {
   counter = 0;
 }
 
-export function compileGenerator(fn: t.Function): void {
+export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "templateObject">): void {
   const body = fn.body as t.BlockStatement;
   const temps: string[] = [];
   const temp = () => {
@@ -65,17 +65,53 @@ export function compileGenerator(fn: t.Function): void {
     const token = (methodName === "call" || methodName === "apply") && thisArg
       ? t.callExpression(F("via"), [fn, thisArg, args[0] && args[0].type !== "SpreadElement" ? args[0] : t.identifier("undefined")])
       : fn;
-    seq.push(t.assignmentExpression("=", F("s"), token));
-    const result = temp();
+    // A compiled class constructor checks `nw` to know compiled code evaluates this `new` (constructors.ts).
+    if (call.type === "NewExpression") seq.push(t.assignmentExpression("=", F("nw"), fn));
     const invoke = call.type === "NewExpression"
       ? t.newExpression(fn, args)
       : thisArg ? t.callExpression(t.identifier("$$call"), [fn, thisArg, ...args]) : t.callExpression(fn, args);
+    return callSite(seq, token, invoke, recv);
+  };
+
+  /** The slot set to `token`, the call, and the suspension when the fiber unwinds below it. */
+  const callSite = (seq: t.Expression[], token: t.Expression, invoke: t.Expression, recv: t.Expression): t.Expression => {
+    seq.push(t.assignmentExpression("=", F("s"), token));
+    const result = temp();
     seq.push(t.assignmentExpression("=", result, invoke));
     seq.push(t.conditionalExpression(
       t.logicalExpression("&&", t.binaryExpression("!==", F("s"), t.nullLiteral()), t.callExpression(F("chk"), [])),
       t.yieldExpression(t.callExpression(F("gs"), [recv])),
       result));
     return t.sequenceExpression(seq);
+  };
+
+  /** tag`...${x}`: a call of the tag (read once, first) with the site's template object (as explode.ts). */
+  const rewriteTagged = (node: t.TaggedTemplateExpression): t.Expression => {
+    const seq: t.Expression[] = [];
+    const tag = node.tag;
+    const fn = temp();
+    let thisArg: t.Expression | null = null;
+    if (tag.type === "MemberExpression") {
+      const isSuper = tag.object.type === "Super";
+      if (isSuper) thisArg = t.thisExpression();
+      else {
+        thisArg = temp();
+        seq.push(t.assignmentExpression("=", thisArg, tag.object as t.Expression));
+      }
+      seq.push(t.assignmentExpression("=", fn, t.memberExpression(isSuper ? t.super() : t.cloneNode(thisArg), tag.property as t.Expression, tag.computed)));
+    } else {
+      seq.push(t.assignmentExpression("=", fn, tag));
+    }
+    const args = (node.quasi.expressions as t.Expression[]).map((e) => {
+      const v = temp();
+      seq.push(t.assignmentExpression("=", v, e));
+      return v;
+    });
+    const strings = file.templateObject(node.quasi);
+    const invoke = thisArg
+      ? t.callExpression(t.identifier("$$call"), [fn, t.cloneNode(thisArg), strings, ...args])
+      : t.callExpression(fn, [strings, ...args]);
+    return callSite(seq, fn, invoke, thisArg ? t.cloneNode(thisArg) : t.identifier("undefined"));
   };
 
   /** A user `yield v`: the generator leaves the fiber's view while suspended, then re-enters. */
@@ -108,6 +144,7 @@ export function compileGenerator(fn: t.Function): void {
   // Post-order, so a call's arguments are rewritten before the call itself.
   const stmts = body.body.map((st) => walkPost(st, (n) => {
     if ((n.type === "CallExpression" || n.type === "NewExpression") && !isRuntimeCall(n)) return rewriteCall(n);
+    if (n.type === "TaggedTemplateExpression") return rewriteTagged(n);
     if (n.type === "YieldExpression") return rewriteYield(n);
   }, (n) => !isBoundary(n)));
   const decl = t.variableDeclaration("let", [

@@ -11,7 +11,7 @@ import { traverse, types as t, type NodePath, type PluginObj } from "@babel/core
 import { checkNodes, checkProgram } from "./check.js";
 import { blockBodies, isResumable, isResumableNode, normalizeFunction, renameShadowing, type FunctionPath } from "./normalize.js";
 import { boxCapturedVariables, boxLoopHeads, resetBoxingNames } from "./boxing.js";
-import { bindSelf, finishSelf, selfOf, isInexact, resetSelfNames } from "./self.js";
+import { bindSelf, finishSelf, selfOf, isInexact, resetSelfNames, freshTopLevelName } from "./self.js";
 import { compileFunction } from "./frames.js";
 import { compileGenerator, resetGeneratorNames } from "./generators.js";
 import { splitConstructors } from "./constructors.js";
@@ -207,8 +207,17 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     if (b.constant && init && init.type === "MemberExpression" && !init.computed && init.object.type === "Identifier" &&
         init.object.name === "Reflect" && init.property.type === "Identifier" && init.property.name === "apply") applyAliases.add(name);
   }
-  const leafCalls = graph.leafCalls(compiled, { shadowed, applyAliases, source });
-  const file = { shadowed, applyAliases, source, leafCalls, stableReceivers };
+  const templateObjects: t.VariableDeclarator[] = [];
+  const templateObject = (quasi: t.TemplateLiteral): t.Identifier => {
+    const name = freshTopLevelName("q");
+    // The same strings, tagged by a function that returns its first argument: the engine makes
+    // the frozen strings array (with `raw`, and `undefined` for invalid escapes) as for the source.
+    const strings = t.templateLiteral(quasi.quasis.map((q) => t.cloneNode(q)), quasi.expressions.map(() => t.numericLiteral(0)));
+    templateObjects.push(t.variableDeclarator(t.identifier(name), t.taggedTemplateExpression(t.memberExpression(t.identifier(PROTOCOL), t.identifier("strings")), strings)));
+    return t.identifier(name);
+  };
+  const leafCalls = graph.leafCalls(compiled, { shadowed, applyAliases, source, templateObject });
+  const file = { shadowed, applyAliases, source, leafCalls, stableReceivers, templateObject };
   const finishers: (() => void)[] = [];
   const framed = new Set<t.Function>();
   const nested = new Map<t.Function, t.Function[]>();
@@ -229,10 +238,10 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
     if (list === undefined) nested.set(outer, [node]);
     else list.push(node);
   }
-  for (const node of generators) compileGenerator(node);
+  for (const node of generators) compileGenerator(node, file);
   // Fast copies (frames.ts) are made last: they copy the final code of nested functions and generators.
   for (const finish of finishers) finish();
-  addHeader(program, options);
+  addHeader(program, options, templateObjects);
 }
 
 /**
@@ -292,8 +301,8 @@ function usesArguments(body: t.Node): boolean {
   return some(body, (n, parent) => n.type === "Identifier" && n.name === "arguments" && t.isReferenced(n, parent), { intoArrows: true });
 }
 
-/** `$$F`: the agent's protocol object, read once per module. */
-function addHeader(program: NodePath<t.Program>, options: PluginOptions): void {
+/** `$$F`: the agent's protocol object, read once per module; `$$call`; the template objects of the file's call sites. */
+function addHeader(program: NodePath<t.Program>, options: PluginOptions, templateObjects: t.VariableDeclarator[]): void {
   const lookup = t.memberExpression(t.identifier("globalThis"),
     t.callExpression(t.memberExpression(t.identifier("Symbol"), t.identifier("for")), [t.stringLiteral(PROTOCOL_KEY)]), true);
   const stmts: t.Statement[] = [];
@@ -306,5 +315,7 @@ function addHeader(program: NodePath<t.Program>, options: PluginOptions): void {
   stmts.push(t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(PROTOCOL), lookup)]));
   // The original Function.prototype.call, bound (see Protocol.call): compiled method calls use it.
   stmts.push(t.variableDeclaration(kind, [t.variableDeclarator(t.identifier("$$call"), t.memberExpression(t.identifier(PROTOCOL), t.identifier("call")))]));
+  // The template objects of compiled tagged templates (Exploder.tagged), one per source site.
+  if (templateObjects.length > 0) stmts.push(t.variableDeclaration(kind, templateObjects));
   program.node.body.unshift(...stmts);
 }

@@ -28,6 +28,8 @@ export function resetSelfNames(tag = ""): void {
   selfTag = tag;
 }
 const fresh = (kind: string) => `$$${kind}${selfTag}${++selfCounter}`;
+/** A fresh name for a top-level binding the compiler adds to the file (unique across classic scripts too). */
+export const freshTopLevelName = fresh;
 
 const SELF = new WeakMap<t.Node, t.Expression>();
 /** Functions with no exact self reference: left uncompiled (their callees are entered as from native code). */

@@ -330,6 +330,14 @@ export class Protocol {
   /** Replacement table (native built-in -> compiled replacement), filled by runtime/replacements.ts. */
   reps: Map<Function, Function> = new Map();
 
+  /**
+   * Tag of the template objects compiled modules make at their top, one per tagged-template site
+   * (compiler/explode.ts, `tagged`): the engine's frozen strings array, returned as is.
+   */
+  strings(strings: TemplateStringsArray): TemplateStringsArray {
+    return strings;
+  }
+
   /** For call sites of methods named like a replaced built-in: the function to call instead. */
   swap(m: unknown): unknown {
     const r = this.reps.get(m as Function);

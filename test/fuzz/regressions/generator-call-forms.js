@@ -5,7 +5,8 @@
 // bodies as not supported, not these. (f.call() and array-method callbacks failed the same way:
 // fixed by 99a041a.)
 //
-// Output (npm run fuzz -- --check test/fuzz/found/generator-call-forms.js): mismatch: values
+// Fixed in the eighth session (generator bodies compile tagged templates as call sites and set
+// `$$F.nw` before `new`, as frames do). Output before the fix: mismatch: values
 //   [direct, alternate fiber 0, alternate fiber 1, pair fiber 0, pair fiber 1]
 //   log #0 differs:
 //     reference: "tagged template", 1
