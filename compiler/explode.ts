@@ -10,6 +10,7 @@
 import { types as t } from "@babel/core";
 import { FnCtx, Item, assign, id, num, undef, protocolMember as F, METHOD } from "./context.js";
 import { walk, some, isBoundary, SKIP } from "./walk.js";
+import { engineTextOf, iterableText, setIterationSubject } from "./engine-text.js";
 
 /** Property names whose native methods have compiled replacements (runtime/replacements.ts). */
 export const REPLACED_METHODS = new Set([
@@ -134,6 +135,10 @@ function isStable(node: t.Node): boolean {
 
 export class Exploder {
   constructor(private readonly env: ExplodeEnv) {}
+  /** The file's source (to name operands in error messages as the engine does, engine-text.ts). */
+  get source(): string {
+    return this.env.source;
+  }
   setStatementRewriter(fn: (s: t.Statement, out: Item[]) => void): void {
     this.env.statement = fn;
   }
@@ -226,7 +231,7 @@ export class Exploder {
         elems.forEach((e, i) => {
           const laterCall = elems.slice(i + 1).some((x) => this.has(x));
           if (e === null) res.push(null);
-          else if (e.type === "SpreadElement") res.push(t.spreadElement(this.spread(e.argument, out)));
+          else if (e.type === "SpreadElement") res.push(t.spreadElement(this.spread(e.argument, out, iterableText(e.argument, this.env.source))));
           else {
             const v = this.expr(e, out);
             res.push(laterCall ? this.save(v, out) : v);
@@ -261,16 +266,17 @@ export class Exploder {
    * computed keys make calls is lowered to one step per property, in the order destructuring
    * evaluates them, so a fiber can suspend inside a default value.
    */
-  assignTo(target: t.LVal, value: t.Expression, out: Item[]): void {
+  assignTo(target: t.LVal, value: t.Expression, out: Item[], subject?: string): void {
     if (target.type === "Identifier" || target.type === "MemberExpression" || !this.has(target)) {
       this.effect(t.assignmentExpression("=", target, value), out);
       return;
     }
     const v = this.save(this.expr(value, out), out);
-    this.destructure(target, v, out);
+    this.destructure(target, v, out, subject);
   }
 
-  private destructure(target: t.LVal, v: t.Expression, out: Item[]): void {
+  /** `subject`: how "... is not iterable" names the value of a top-level array pattern (destructuredText). */
+  private destructure(target: t.LVal, v: t.Expression, out: Item[], subject?: string): void {
     switch (target.type) {
       case "AssignmentPattern": {
         const cur = this.ctx.temp();
@@ -304,7 +310,8 @@ export class Exploder {
         const hasRest = target.elements.some((e) => e?.type === "RestElement");
         const n = target.elements.length - (hasRest ? 1 : 0);
         // A call site: the compiled runtime helper runs the iterator, which may switch.
-        const items = this.save(this.expr(t.callExpression(F("items"), [t.cloneNode(v), num(n), t.booleanLiteral(hasRest)]), out), out);
+        const itemsArgs = [t.cloneNode(v), num(n), t.booleanLiteral(hasRest), ...(subject === undefined ? [] : [t.stringLiteral(subject)])];
+        const items = this.save(this.expr(t.callExpression(F("items"), itemsArgs), out), out);
         target.elements.forEach((el, i) => {
           if (!el) return;
           if (el.type === "RestElement") {
@@ -588,15 +595,11 @@ export class Exploder {
 
   /** `if (typeof f !== "function") $$F.notCallable("o.m")`: the engine's TypeError, naming the source. */
   private callableCheck(fn: t.Expression, callee: t.Node, isNew = false): t.Statement {
-    const start = (callee as any).start;
-    const end = (callee as any).end;
-    const text = typeof start === "number" && typeof end === "number" && end - start < 80
-      ? this.env.source.slice(start, end)
-      : "expression";
     return t.ifStatement(
       t.binaryExpression("!==", t.unaryExpression("typeof", t.cloneNode(fn)), t.stringLiteral("function")),
-      t.expressionStatement(t.callExpression(F("notCallable"), [t.stringLiteral(text), t.booleanLiteral(isNew)])));
+      t.expressionStatement(t.callExpression(F("notCallable"), [t.stringLiteral(engineTextOf(callee, this.env.source)), t.booleanLiteral(isNew)])));
   }
+
 
   /**
    * Arguments, each saved in order. A spread argument is copied into an array first, so that no user
@@ -607,7 +610,7 @@ export class Exploder {
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a.type === "SpreadElement") {
-        res.push(t.spreadElement(this.spread(a.argument, out)));
+        res.push(t.spreadElement(this.spread(a.argument, out, null)));
       } else {
         const v = this.expr(a, out);
         // An argument followed by an argument that makes a call must be evaluated (and kept) first.
@@ -622,13 +625,15 @@ export class Exploder {
    * `...x`: the values of x collected into a plain array by a compiled for-of, so that an iterator
    * whose next() switches can be suspended through; the array is then spread natively.
    */
-  private spread(arg: t.Expression, out: Item[]): t.Identifier {
+  /** `subject`: what "... is not iterable" names (iterationSubject); null for a call's spread argument. */
+  private spread(arg: t.Expression, out: Item[], subject: string | null): t.Identifier {
     const v = this.save(this.expr(arg, out), out);
     const arr = this.ctx.temp("sp");
     out.push({ kind: "plain", stmt: assign(arr, t.arrayExpression([])) });
     const x = id(this.ctx.label("x"));
     const loop = t.forOfStatement(t.variableDeclaration("const", [t.variableDeclarator(x)]), t.cloneNode(v),
       t.blockStatement([assign(t.memberExpression(t.cloneNode(arr), t.memberExpression(t.cloneNode(arr), id("length")), true), t.cloneNode(x))]));
+    setIterationSubject(loop, subject);
     this.env.statement!(loop, out);
     return t.cloneNode(arr);
   }

@@ -10,6 +10,7 @@
  */
 import { types as t } from "@babel/core";
 import { REPLACED_METHODS, type FileFacts } from "./explode.js";
+import { engineTextOf } from "./engine-text.js";
 import { walkPost, isBoundary } from "./walk.js";
 
 let counter = 0;
@@ -19,7 +20,7 @@ export function resetGeneratorNames(): void {
   counter = 0;
 }
 
-export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "templateObject">): void {
+export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "templateObject" | "source">): void {
   const body = fn.body as t.BlockStatement;
   const temps: string[] = [];
   const temp = () => {
@@ -61,6 +62,8 @@ export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "template
       seq.push(t.assignmentExpression("=", v, a as t.Expression));
       return v;
     });
+    // The engine would name the callee as written, not the temp holding it (as explode.ts).
+    seq.push(callableCheck(fn, callee, call.type === "NewExpression"));
     // `f.call(x)` / `f.apply(x, a)` run f: the slot names f (Protocol.via), as in explode.ts.
     const token = (methodName === "call" || methodName === "apply") && thisArg
       ? t.callExpression(F("via"), [fn, thisArg, args[0] && args[0].type !== "SpreadElement" ? args[0] : t.identifier("undefined")])
@@ -72,6 +75,11 @@ export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "template
       : thisArg ? t.callExpression(t.identifier("$$call"), [fn, thisArg, ...args]) : t.callExpression(fn, args);
     return callSite(seq, token, invoke, recv);
   };
+
+  /** `typeof f !== "function" && $$F.notCallable("o.m", isNew)`: the engine's TypeError. */
+  const callableCheck = (fn: t.Identifier, callee: t.Node, isNew: boolean): t.Expression =>
+    t.logicalExpression("&&", t.binaryExpression("!==", t.unaryExpression("typeof", fn), t.stringLiteral("function")),
+      t.callExpression(F("notCallable"), [t.stringLiteral(engineTextOf(callee, file.source)), t.booleanLiteral(isNew)]));
 
   /** The slot set to `token`, the call, and the suspension when the fiber unwinds below it. */
   const callSite = (seq: t.Expression[], token: t.Expression, invoke: t.Expression, recv: t.Expression): t.Expression => {
@@ -107,6 +115,7 @@ export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "template
       seq.push(t.assignmentExpression("=", v, e));
       return v;
     });
+    seq.push(callableCheck(fn, tag, false));
     const strings = file.templateObject(node.quasi);
     const invoke = thisArg
       ? t.callExpression(t.identifier("$$call"), [fn, t.cloneNode(thisArg), strings, ...args])

@@ -15,6 +15,7 @@ import { FnCtx, Item, JumpTarget, assemble, assign, id, num, running, resuming, 
 import { Exploder, rangeOf } from "./explode.js";
 import { some } from "./walk.js";
 import { isAnonymousDefinition } from "./function-names.js";
+import { destructuredText, iterationSubject } from "./engine-text.js";
 
 export class StatementRewriter {
   constructor(private readonly ctx: FnCtx, private readonly ex: Exploder) {
@@ -146,7 +147,7 @@ export class StatementRewriter {
     for (const d of s.declarations) {
       const names = Object.keys(t.getBindingIdentifiers(d.id));
       if (s.kind === "var") {
-        if (d.init) this.ex.assignTo(d.id as t.LVal, d.init, out);
+        if (d.init) this.ex.assignTo(d.id as t.LVal, d.init, out, destructuredText(d.init, this.ex.source));
         continue;
       }
       if (d.id.type === "Identifier") {
@@ -170,7 +171,7 @@ export class StatementRewriter {
       // An empty pattern (`const {} = v`, `catch ({})`) declares nothing but still checks v.
       if (names.length > 0) out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
       this.ctx.declare(names);
-      this.ex.assignTo(d.id as t.LVal, v, out);
+      this.ex.assignTo(d.id as t.LVal, v, out, d.init ? destructuredText(d.init, this.ex.source) : undefined);
     }
   }
 
@@ -340,7 +341,7 @@ export class StatementRewriter {
       out.push({ kind: "plain", stmt: s });
       return;
     }
-    this.stmt(lowerForOf(s, labels, (k) => this.ctx.label(k)), out);
+    this.stmt(lowerForOf(s, labels, (k) => this.ctx.label(k), iterationSubject(s, this.ex.source)), out);
   }
 
   private forIn(s: t.ForInStatement, out: Item[], labels: string[]): void {
@@ -510,12 +511,12 @@ export function blockDeclarations(stmts: t.Statement[]): { lets: string[]; funct
 }
 
 /** The plain-JavaScript form of a for-of loop (see StatementRewriter.forOf). */
-export function lowerForOf(s: t.ForOfStatement, labels: string[], fresh: (kind: string) => string): t.Statement {
+export function lowerForOf(s: t.ForOfStatement, labels: string[], fresh: (kind: string) => string, subject: string | null): t.Statement {
   const [src, arr, it, i, r, v, n, ret] = ["src", "a", "it", "i", "r", "v", "n", "ret"].map((k) => id(fresh(k)));
   const c = (x: t.Identifier) => t.cloneNode(x);
   const F2 = (name: string) => t.memberExpression(id("$$F"), id(name));
   const decls = t.variableDeclaration("let", [
-    t.variableDeclarator(src, t.callExpression(F2("iter"), [s.right])),
+    t.variableDeclarator(src, t.callExpression(F2("iter"), [s.right, subject === null ? t.nullLiteral() : t.stringLiteral(subject)])),
     t.variableDeclarator(arr, t.memberExpression(c(src), id("a"))),
     t.variableDeclarator(it, t.memberExpression(c(src), id("it"))),
     t.variableDeclarator(i, num(0)),

@@ -3,18 +3,23 @@
 
 /**
  * `[a, b, ...r] = iterable`: the first n values (all of them with a rest element), then the
- * iterator is closed if it is not exhausted, as array destructuring does.
+ * iterator is closed if it is not exhausted, as array destructuring does. `subject`: how the
+ * engine's TypeError names a value that is not iterable (compiler/engine-text.ts); without one it
+ * describes the value, as the engine does for assignment and parameter patterns.
  */
-export function items(iterable, n, all) {
+export function items(iterable, n, all, subject) {
   if (Array.isArray(iterable) && iterable[Symbol.iterator] === Array.prototype[Symbol.iterator]) {
     const out = [];
     const len = all ? iterable.length : n;
     for (let i = 0; i < len; i++) out.push(iterable[i]);
     return out;
   }
-  if (iterable === null || iterable === undefined) throw new TypeError(String(iterable) + " is not iterable");
-  const method = iterable[Symbol.iterator];
-  if (typeof method !== "function") throw new TypeError("object is not iterable");
+  const method = iterable === null || iterable === undefined ? undefined : iterable[Symbol.iterator];
+  if (typeof method !== "function") {
+    if (subject !== undefined) throw new TypeError(subject + " is not iterable");
+    const type = iterable === null ? "object null" : typeof iterable === "number" || typeof iterable === "boolean" ? typeof iterable + " " + String(iterable) : typeof iterable;
+    throw new TypeError(type + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+  }
   const it = method.call(iterable);
   if (it === null || (typeof it !== "object" && typeof it !== "function")) throw new TypeError("Result of the Symbol.iterator method is not an object");
   const out = [];

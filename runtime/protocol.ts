@@ -72,6 +72,21 @@ const REFLECT_APPLY = Reflect.apply;
 const ARRAY_ITERATOR = Array.prototype[Symbol.iterator];
 const ARRAY_ITERATOR_NEXT = Object.getPrototypeOf([][Symbol.iterator]()).next;
 
+/**
+ * The engine's TypeError for a for-of or spread of a value that is not iterable. The compiler names
+ * the operand as the engine would (compiler/engine-text.ts); a spread argument of a call (`null`)
+ * has its own wording; undefined: no name known.
+ */
+function notIterable(value: unknown, subject: string | null | undefined): TypeError {
+  if (subject === null) {
+    return new TypeError(value == null
+      ? `${String(value)} is not iterable (cannot read property ${String(value)})`
+      : "Spread syntax requires ...iterable[Symbol.iterator] to be a function");
+  }
+  if (subject !== undefined) return new TypeError(`${subject} is not iterable`);
+  return new TypeError(`${value == null ? String(value) : typeof value === "object" ? "object" : String(value)} is not iterable`);
+}
+
 export class Protocol {
   /**
    * The call slot. A compiled call site stores the callee here just before calling it; a compiled
@@ -282,14 +297,13 @@ export class Protocol {
    * Iteration source for a compiled for-of loop: a plain array (iterated by index, which is exactly
    * what the unmodified array iterator does) or an iterator object.
    */
-  iter(iterable: any): { a: unknown[] | null; it: any } {
+  iter(iterable: any, subject?: string | null): { a: unknown[] | null; it: any } {
     if (Array.isArray(iterable) && iterable[Symbol.iterator] === ARRAY_ITERATOR &&
         Object.getPrototypeOf([][Symbol.iterator]()).next === ARRAY_ITERATOR_NEXT) {
       return { a: iterable, it: null };
     }
-    if (iterable == null) throw new TypeError(`${String(iterable)} is not iterable`);
-    const method = iterable[Symbol.iterator];
-    if (typeof method !== "function") throw new TypeError(`${typeof iterable === "object" ? "object" : String(iterable)} is not iterable`);
+    const method = iterable == null ? undefined : iterable[Symbol.iterator];
+    if (typeof method !== "function") throw notIterable(iterable, subject);
     const it = method.call(iterable);
     if (it === null || (typeof it !== "object" && typeof it !== "function")) {
       throw new TypeError("Result of the Symbol.iterator method is not an object");
@@ -406,7 +420,7 @@ export class Protocol {
    * `[a, b, ...r] = it`: the first n values (all with a rest element), closing the iterator early.
    * The compiled version from runtime/iteration.src.js, installed by runtime/replacements.ts.
    */
-  items: (iterable: unknown, n: number, all: boolean) => unknown[] = () => {
+  items: (iterable: unknown, n: number, all: boolean, subject?: string) => unknown[] = () => {
     throw new Error("fibers-ts: runtime not initialised");
   };
 
