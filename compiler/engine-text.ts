@@ -8,32 +8,30 @@
  * that the engine would name instead; it passes the text made here so that the message reads as it
  * would natively. The rules below are the ones measured on Node 20 (V8 11.3).
  */
-import { template, types as t } from "@babel/core";
+import { types as t } from "@babel/core";
 
 const INTERMEDIATE = "(intermediate value)";
-const parseExpression = template.expression({ plugins: ["typescript"], placeholderPattern: false, preserveComments: false }).ast;
+
+/** A name, then `.name`, `[name]` or `[digits]` links: printed by the engine as written. */
+const PLAIN_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[(?:[A-Za-z_$][\w$]*|\d+)\])*$/;
 
 /**
- * The engine's text for an operand of the source: printed from the source range the node came from,
- * so that names the compiler changed since (a renamed shadowing binding, a variable moved into an
- * environment object) read as written. Chains of names print as written, so only other operands are
- * parsed again.
+ * The engine's text for an operand of the source. Names are read from the source range the node
+ * came from, so that a name the compiler changed since (a renamed shadowing binding, a variable
+ * moved into an environment object, which keeps the range of the name it replaced) reads as written.
  */
 export function engineTextOf(node: t.Node, source: string): string {
   const { start, end } = node;
   if (typeof start === "number" && typeof end === "number" && end <= source.length) {
     const text = source.slice(start, end);
-    if (/^[\w$.[\]]+$/.test(text)) return text;
-    try {
-      return engineText(parseExpression(text));
-    } catch {
-      // Not an expression on its own: print the node.
-    }
+    if (PLAIN_CHAIN.test(text)) return text;
   }
-  return engineText(node);
+  return engineText(node, source);
 }
 
-export function engineText(node: t.Node): string {
+/** The engine's printing of a node (its "CallPrinter"), each sub-operand by engineTextOf. */
+function engineText(node: t.Node, source: string): string {
+  const text = (n: t.Node): string => engineTextOf(n, source);
   switch (node.type) {
     case "Identifier":
       return node.name;
@@ -55,32 +53,32 @@ export function engineText(node: t.Node): string {
       return node.expressions.length === 0 ? `"${node.quasis[0].value.cooked ?? ""}"` : INTERMEDIATE;
     case "MemberExpression":
     case "OptionalMemberExpression": {
-      const obj = engineText(node.object);
+      const obj = text(node.object);
       const dot = node.optional ? "?." : ".";
       const key = node.property;
       if (!node.computed) return `${obj}${dot}${key.type === "PrivateName" ? `#${key.id.name}` : (key as t.Identifier).name}`;
       // A string key prints as a dotted name, whatever it contains.
       if (key.type === "StringLiteral") return `${obj}${dot}${key.value}`;
-      return `${obj}${node.optional ? "?." : ""}[${engineText(key)}]`;
+      return `${obj}${node.optional ? "?." : ""}[${text(key)}]`;
     }
     case "CallExpression":
     case "NewExpression":
-      return `${engineText(node.callee)}(...)`;
+      return `${text(node.callee)}(...)`;
     case "ArrayExpression":
-      return `[${node.elements.map((e) => (e === null ? "" : engineText(e))).join(",")}]`;
+      return `[${node.elements.map((e) => (e === null ? "" : text(e))).join(",")}]`;
     case "ObjectExpression":
       return `{${node.properties.map(() => INTERMEDIATE).join("")}}`;
     case "BinaryExpression":
     case "LogicalExpression":
-      return `(${engineText(node.left)} ${node.operator} ${engineText(node.right)})`;
+      return `(${text(node.left)} ${node.operator} ${text(node.right)})`;
     case "UnaryExpression":
       // The parser folds `-1` into a number.
       if (node.operator === "-" && node.argument.type === "NumericLiteral") return String(-node.argument.value);
-      return `(${node.operator}${/^[a-z]/.test(node.operator) ? " " : ""}${engineText(node.argument)})`;
+      return `(${node.operator}${/^[a-z]/.test(node.operator) ? " " : ""}${text(node.argument)})`;
     case "UpdateExpression":
-      return node.prefix ? `(${node.operator}${engineText(node.argument)})` : `(${engineText(node.argument)}${node.operator})`;
+      return node.prefix ? `(${node.operator}${text(node.argument)})` : `(${text(node.argument)}${node.operator})`;
     case "SequenceExpression":
-      return `(${node.expressions.map(engineText).join(" , ")})`;
+      return `(${node.expressions.map(text).join(" , ")})`;
     case "ConditionalExpression":
       return INTERMEDIATE.repeat(3);
     case "ParenthesizedExpression":
@@ -88,7 +86,7 @@ export function engineText(node: t.Node): string {
     case "TSSatisfiesExpression":
     case "TSNonNullExpression":
     case "TSTypeAssertion":
-      return engineText(node.expression);
+      return text(node.expression);
     default:
       return INTERMEDIATE;
   }
