@@ -11,7 +11,7 @@
 import { types as t } from "@babel/core";
 import { REPLACED_METHODS, type FileFacts } from "./explode.js";
 import { engineTextOf } from "./engine-text.js";
-import { walkPost, isBoundary } from "./walk.js";
+import { walk, walkPost, isBoundary, SKIP } from "./walk.js";
 
 let counter = 0;
 
@@ -63,7 +63,7 @@ export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "template
       return v;
     });
     // The engine would name the callee as written, not the temp holding it (as explode.ts).
-    seq.push(callableCheck(fn, callee, call.type === "NewExpression"));
+    seq.push(callableCheck(fn, call, call.type === "NewExpression"));
     // `f.call(x)` / `f.apply(x, a)` run f: the slot names f (Protocol.via), as in explode.ts.
     const token = (methodName === "call" || methodName === "apply") && thisArg
       ? t.callExpression(F("via"), [fn, thisArg, args[0] && args[0].type !== "SpreadElement" ? args[0] : t.identifier("undefined")])
@@ -76,10 +76,21 @@ export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "template
     return callSite(seq, token, invoke, recv);
   };
 
+  // How the engine names each callee and tag, taken before the rewrite below (post-order) replaces
+  // the calls inside them with sequences of temps.
+  const calleeText = new Map<t.Node, string>();
+  for (const st of body.body) {
+    walk(st, (n) => {
+      if (isBoundary(n)) return SKIP;
+      if (n.type === "CallExpression" || n.type === "NewExpression") calleeText.set(n, engineTextOf(n.callee, file.source));
+      if (n.type === "TaggedTemplateExpression") calleeText.set(n, engineTextOf(n.tag, file.source));
+    });
+  }
+
   /** `typeof f !== "function" && $$F.notCallable("o.m", isNew)`: the engine's TypeError. */
-  const callableCheck = (fn: t.Identifier, callee: t.Node, isNew: boolean): t.Expression =>
+  const callableCheck = (fn: t.Identifier, call: t.Node, isNew: boolean): t.Expression =>
     t.logicalExpression("&&", t.binaryExpression("!==", t.unaryExpression("typeof", fn), t.stringLiteral("function")),
-      t.callExpression(F("notCallable"), [t.stringLiteral(engineTextOf(callee, file.source)), t.booleanLiteral(isNew)]));
+      t.callExpression(F("notCallable"), [t.stringLiteral(calleeText.get(call) ?? "(intermediate value)"), t.booleanLiteral(isNew)]));
 
   /** The slot set to `token`, the call, and the suspension when the fiber unwinds below it. */
   const callSite = (seq: t.Expression[], token: t.Expression, invoke: t.Expression, recv: t.Expression): t.Expression => {
@@ -115,7 +126,7 @@ export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "template
       seq.push(t.assignmentExpression("=", v, e));
       return v;
     });
-    seq.push(callableCheck(fn, tag, false));
+    seq.push(callableCheck(fn, node, false));
     const strings = file.templateObject(node.quasi);
     const invoke = thisArg
       ? t.callExpression(t.identifier("$$call"), [fn, t.cloneNode(thisArg), strings, ...args])
