@@ -593,13 +593,12 @@ export class Exploder {
     return res ? t.cloneNode(res) : undef();
   }
 
-  /** `if (typeof f !== "function") $$F.notCallable("o.m")`: the engine's TypeError, naming the source. */
+  /** `if (typeof f !== "function") $$F.notCallable("o.m")`: the engine's TypeError, naming the callee as it would. */
   private callableCheck(fn: t.Expression, callee: t.Node, isNew = false): t.Statement {
     return t.ifStatement(
       t.binaryExpression("!==", t.unaryExpression("typeof", t.cloneNode(fn)), t.stringLiteral("function")),
       t.expressionStatement(t.callExpression(F("notCallable"), [t.stringLiteral(engineTextOf(callee, this.env.source)), t.booleanLiteral(isNew)])));
   }
-
 
   /**
    * Arguments, each saved in order. A spread argument is copied into an array first, so that no user
@@ -623,9 +622,10 @@ export class Exploder {
 
   /**
    * `...x`: the values of x collected into a plain array by a compiled for-of, so that an iterator
-   * whose next() switches can be suspended through; the array is then spread natively.
+   * whose next() switches can be suspended through; the array is then spread natively. `subject`:
+   * what "... is not iterable" names (engine-text.ts, iterationSubject); null for a call's spread
+   * argument, whose TypeError the engine words differently.
    */
-  /** `subject`: what "... is not iterable" names (iterationSubject); null for a call's spread argument. */
   private spread(arg: t.Expression, out: Item[], subject: string | null): t.Identifier {
     const v = this.save(this.expr(arg, out), out);
     const arr = this.ctx.temp("sp");
