@@ -53,6 +53,8 @@ function engineText(node: t.Node, source: string): string {
       return node.expressions.length === 0 ? `"${node.quasis[0].value.cooked ?? ""}"` : INTERMEDIATE;
     case "MemberExpression":
     case "OptionalMemberExpression": {
+      // A variable moved into an environment object (boxing.ts) by a node without a source range.
+      if (isBoxedRead(node)) return ((node as t.MemberExpression).property as t.Identifier).name;
       const obj = text(node.object);
       const dot = node.optional ? "?." : ".";
       const key = node.property;
@@ -78,6 +80,10 @@ function engineText(node: t.Node, source: string): string {
     case "UpdateExpression":
       return node.prefix ? `(${node.operator}${text(node.argument)})` : `(${text(node.argument)}${node.operator})`;
     case "SequenceExpression":
+      // `(0, $$eN.f)`: boxing.ts's form of a boxed variable called as a plain function.
+      if (node.expressions.length === 2 && node.expressions[0].type === "NumericLiteral" && isBoxedRead(node.expressions[1])) {
+        return text(node.expressions[1]);
+      }
       return `(${node.expressions.map(text).join(" , ")})`;
     case "ConditionalExpression":
       return INTERMEDIATE.repeat(3);
@@ -90,6 +96,12 @@ function engineText(node: t.Node, source: string): string {
     default:
       return INTERMEDIATE;
   }
+}
+
+/** `$$eN.x`: a read of variable x that boxing.ts moved into environment object $$eN. */
+function isBoxedRead(node: t.Node): boolean {
+  return node.type === "MemberExpression" && !node.computed && node.object.type === "Identifier" &&
+    /^\$\$e\d+$/.test(node.object.name) && node.property.type === "Identifier";
 }
 
 /**
