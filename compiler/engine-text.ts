@@ -12,6 +12,8 @@ import { types as t } from "@babel/core";
 
 const INTERMEDIATE = "(intermediate value)";
 
+/** A name in ASCII letters, digits, `_` and `$` (a non-ASCII one is printed from the tree instead). */
+const NAME = /^[A-Za-z_$][\w$]*$/;
 /** A name, then `.name`, `[name]` or `[digits]` links: printed by the engine as written. */
 const PLAIN_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[(?:[A-Za-z_$][\w$]*|\d+)\])*$/;
 
@@ -125,9 +127,8 @@ export function destructuredText(node: t.Node, source: string): string | undefin
   // A name as written (also one the compiler has renamed or moved into an environment object since);
   // a compiler temp (a for-of head's value, say) has no source range and is not named.
   const { start, end } = node;
-  if (typeof start === "number" && typeof end === "number" && /^[A-Za-z_$][\w$]*$/.test(source.slice(start, end))) {
-    return source.slice(start, end);
-  }
+  const text = typeof start === "number" && typeof end === "number" ? source.slice(start, end) : "";
+  if (NAME.test(text)) return text;
   switch (node.type) {
     case "NumericLiteral":
     case "StringLiteral":
