@@ -81,7 +81,7 @@ export class StatementRewriter {
         out.push({ kind: "plain", stmt: t.throwStatement(this.ex.expr(s.argument, out)) });
         return;
       case "IfStatement": {
-        const test = this.ex.expr(s.test, out);
+        const test = this.headValue(s.test, out);
         const yes = this.nested(s.consequent);
         const no = s.alternate ? this.nested(s.alternate) : [];
         out.push(this.ex.compoundIf(test, yes, no));
@@ -129,6 +129,20 @@ export class StatementRewriter {
     }
   }
 
+  /**
+   * A value in a statement's head (the test of `if`, `while`, `for`, a `switch` discriminant or case
+   * test, a for-in object), evaluated into `out`. The temporaries used to compute it are dead once
+   * it is computed: the body runs after it, and resuming into the body skips the head. Releasing
+   * them keeps them out of the capture lists of the call sites in the body (an `if` testing
+   * `a(x) || b(x) || ...` would otherwise have every site below it save each call's result).
+   */
+  private headValue(test: t.Expression, out: Item[]): t.Expression {
+    const mark = this.ctx.tempMark();
+    const v = this.ex.expr(test, out);
+    this.ctx.releaseTemps(mark);
+    return v;
+  }
+
   /** A nested statement rewritten as its own block of items. */
   private nested(s: t.Statement): Item[] {
     if (s.type === "BlockStatement") return this.block(s.body);
@@ -145,34 +159,41 @@ export class StatementRewriter {
    */
   private declaration(s: t.VariableDeclaration, out: Item[]): void {
     for (const d of s.declarations) {
-      const names = Object.keys(t.getBindingIdentifiers(d.id));
-      if (s.kind === "var") {
-        if (d.init) this.ex.assignTo(d.id as t.LVal, d.init, out, destructuredText(d.init, this.ex.source));
-        continue;
-      }
-      if (d.id.type === "Identifier") {
-        if (d.init && isAnonymousDefinition(d.init)) {
-          // `let f; f = $$pc !== 0 ? ... : ...` would lose the name JavaScript gives `f = () => {}`:
-          // the function is assigned to the identifier directly (f stays in its dead zone until here).
-          out.push({ kind: "decl", stmt: t.variableDeclaration("let", [t.variableDeclarator(d.id)]) });
-          out.push({ kind: "fixed", stmt: t.ifStatement(resuming(),
-            assign(t.identifier(d.id.name), t.memberExpression(id("$$l"), num(this.ctx.slot(d.id.name)), true)),
-            assign(t.identifier(d.id.name), d.init)) });
-          this.ctx.declare(names);
-          continue;
-        }
-        const v = d.init ? this.ex.expr(d.init, out) : undef();
-        out.push({ kind: "decl", stmt: t.variableDeclaration(s.kind === "const" ? "const" : "let", [this.ctx.restoringDeclarator(d.id.name, v)]) });
-        this.ctx.declare(names);
-        continue;
-      }
-      // Pattern: evaluate the value, declare the names (restored), then destructure when running.
-      const v = d.init ? this.ex.saveValue(this.ex.expr(d.init, out), out) : undef();
-      // An empty pattern (`const {} = v`, `catch ({})`) declares nothing but still checks v.
-      if (names.length > 0) out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
-      this.ctx.declare(names);
-      this.ex.assignTo(d.id as t.LVal, v, out, d.init ? destructuredText(d.init, this.ex.source) : undefined);
+      // Like a statement's, a declarator's temporaries are dead once it is done.
+      const mark = this.ctx.tempMark();
+      this.declarator(s.kind, d, out);
+      this.ctx.releaseTemps(mark);
     }
+  }
+
+  private declarator(kind: t.VariableDeclaration["kind"], d: t.VariableDeclarator, out: Item[]): void {
+    const names = Object.keys(t.getBindingIdentifiers(d.id));
+    if (kind === "var") {
+      if (d.init) this.ex.assignTo(d.id as t.LVal, d.init, out, destructuredText(d.init, this.ex.source));
+      return;
+    }
+    if (d.id.type === "Identifier") {
+      if (d.init && isAnonymousDefinition(d.init)) {
+        // `let f; f = $$pc !== 0 ? ... : ...` would lose the name JavaScript gives `f = () => {}`:
+        // the function is assigned to the identifier directly (f stays in its dead zone until here).
+        out.push({ kind: "decl", stmt: t.variableDeclaration("let", [t.variableDeclarator(d.id)]) });
+        out.push({ kind: "fixed", stmt: t.ifStatement(resuming(),
+          assign(t.identifier(d.id.name), t.memberExpression(id("$$l"), num(this.ctx.slot(d.id.name)), true)),
+          assign(t.identifier(d.id.name), d.init)) });
+        this.ctx.declare(names);
+        return;
+      }
+      const v = d.init ? this.ex.expr(d.init, out) : undef();
+      out.push({ kind: "decl", stmt: t.variableDeclaration(kind === "const" ? "const" : "let", [this.ctx.restoringDeclarator(d.id.name, v)]) });
+      this.ctx.declare(names);
+      return;
+    }
+    // Pattern: evaluate the value, declare the names (restored), then destructure when running.
+    const v = d.init ? this.ex.saveValue(this.ex.expr(d.init, out), out) : undef();
+    // An empty pattern (`const {} = v`, `catch ({})`) declares nothing but still checks v.
+    if (names.length > 0) out.push({ kind: "decl", stmt: this.ctx.restoreDeclaration(names) });
+    this.ctx.declare(names);
+    this.ex.assignTo(d.id as t.LVal, v, out, d.init ? destructuredText(d.init, this.ex.source) : undefined);
   }
 
   /** Plain statements that contain a break/continue/return crossing a compiled finally must still be rewritten. */
@@ -233,7 +254,7 @@ export class StatementRewriter {
       loop = t.whileStatement(t.logicalExpression("||", resuming(), s.test), t.blockStatement(assemble(body)));
     } else {
       const items: Item[] = [];
-      const test = this.ex.expr(s.test, items);
+      const test = this.headValue(s.test, items);
       items.push({ kind: "plain", stmt: t.ifStatement(t.unaryExpression("!", test), t.breakStatement()) });
       items.push(...this.loopBody(s.body, labels));
       loop = t.whileStatement(t.booleanLiteral(true), t.blockStatement(assemble(items)));
@@ -297,7 +318,7 @@ export class StatementRewriter {
     } else {
       const items: Item[] = [];
       if (test) {
-        const v = this.ex.expr(test, items);
+        const v = this.headValue(test, items);
         items.push({ kind: "plain", stmt: t.ifStatement(t.unaryExpression("!", v), t.breakStatement()) });
       }
       if (this.has(update)) {
@@ -350,7 +371,7 @@ export class StatementRewriter {
     const obj = this.ctx.temp("o");
     const keys = this.ctx.temp("keys");
     const idx = this.ctx.temp("i");
-    pre.push({ kind: "plain", stmt: assign(obj, this.ex.expr(s.right, pre)) });
+    pre.push({ kind: "plain", stmt: assign(obj, this.headValue(s.right, pre)) });
     pre.push({ kind: "plain", stmt: assign(keys, t.callExpression(F("keys"), [t.cloneNode(obj)])) });
     pre.push({ kind: "plain", stmt: assign(idx, num(0)) });
     const items: Item[] = [];
@@ -377,9 +398,12 @@ export class StatementRewriter {
   private switchStmt(s: t.SwitchStatement, out: Item[], labels: string[]): void {
     const lo = this.ctx.peekPc();
     const pre: Item[] = [];
-    const disc = this.ctx.temp("d");
+    // The case index lives as long as the switch (resuming dispatches on it); the discriminant and
+    // the case tests' temporaries only until a case is chosen.
     const which = this.ctx.temp("k");
-    pre.push({ kind: "plain", stmt: assign(disc, this.ex.expr(s.discriminant, pre)) });
+    const discMark = this.ctx.tempMark();
+    const disc = this.ctx.temp("d");
+    pre.push({ kind: "plain", stmt: assign(disc, this.headValue(s.discriminant, pre)) });
     // The matching case index, testing cases in order (lazily, as switch does); default last.
     const defaultIndex = s.cases.findIndex((c) => c.test === null);
     pre.push({ kind: "plain", stmt: assign(t.cloneNode(which), num(defaultIndex)) });
@@ -387,10 +411,11 @@ export class StatementRewriter {
     const exit = this.ctx.label("case");
     s.cases.forEach((c, i) => {
       if (!c.test) return;
-      const v = this.ex.expr(c.test, tests);
+      const v = this.headValue(c.test, tests);
       tests.push({ kind: "plain", stmt: t.ifStatement(t.binaryExpression("===", t.cloneNode(disc), v),
         t.blockStatement([assign(t.cloneNode(which), num(i)), t.breakStatement(id(exit))])) });
     });
+    this.ctx.releaseTemps(discMark);
     const [tlo, thi] = rangeOf(tests);
     const testBlock = t.labeledStatement(id(exit), t.blockStatement(assemble(tests)));
     pre.push(tlo <= thi ? { kind: "fixed", stmt: t.ifStatement(this.ctx.enterGuard(tlo, thi), testBlock) } : { kind: "plain", stmt: testBlock });

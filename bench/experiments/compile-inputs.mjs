@@ -3,6 +3,7 @@
 //   npm run build && node bench/experiments/compile-inputs.mjs [file...]
 // Default files: large libraries in node_modules (CommonJS / script code, compiled as CommonJS).
 // Prints each file's size, output size (x input) and compile time (x Babel).
+// ROUNDS=n sets the number of alternating rounds (default 5; small files need more to settle).
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -24,6 +25,6 @@ for (const file of files) {
   const res = alternate({
     babel: () => plainBabelCompile(babel, inputs),
     fibers: () => transform(code, { filename: file, sourceType }),
-  }, { rounds: 5, warmup: 1 });
+  }, { rounds: +(process.env.ROUNDS ?? 5), warmup: 1 });
   console.log(`${path.relative(root, file).padEnd(52)} ${(code.length / 1024).toFixed(0).padStart(5)} KiB  output ${(outBytes / code.length).toFixed(1).padStart(4)} x  compile ${(res.fibers.median / res.babel.median).toFixed(2)} x Babel`);
 }
