@@ -179,9 +179,11 @@ export class FnCtx {
    *   if ($$pc === 0) { <pre>; $$F.s = token; result = call; if ($$F.s !== null && $$F.chk()) return capture }
    *   else if ($$pc === k) { $$pc = 0; result = $$F.take(); }
    */
-  callSite(pre: t.Statement[], token: t.Expression, call: t.Expression, result: t.LVal | null, recv?: t.Expression): Item {
+  callSite(pre: t.Statement[], token: t.Expression, call: t.Expression, result: t.LVal | null, recv?: t.Expression,
+           wrapCall?: (callStmt: t.Statement) => t.Statement): Item {
     const k = this.pc();
-    const callStmt = result ? assign(result, call) : b.expressionStatement(call);
+    const plainCall = result ? assign(result, call) : b.expressionStatement(call);
+    const callStmt = wrapCall ? wrapCall(plainCall) : plainCall;
     const check = b.ifStatement(
       b.logicalExpression("&&", b.binaryExpression("!==", F("s"), b.nullLiteral()), b.callExpression(F("chk"), [])),
       this.capture(k, recv),

@@ -589,8 +589,22 @@ export class Exploder {
       ? t.callExpression(F("via"), [t.cloneNode(fn), undef(), argv[0] && argv[0].type !== "SpreadElement" ? t.cloneNode(argv[0]) : undef()])
       : t.cloneNode(fn);
     const recv = viaApply && argv[1] && argv[1].type !== "SpreadElement" ? t.cloneNode(argv[1]) : undefined;
-    out.push(this.ctx.callSite(pre, token, call, res, recv));
+    const wrap = isNew && checks.length > 0 ? (s: t.Statement) => this.constructorCheck(s, fn as t.Identifier, callee) : undefined;
+    out.push(this.ctx.callSite(pre, token, call, res, recv, wrap));
     return res ? t.cloneNode(res) : undef();
+  }
+
+  /**
+   * `try { r = new $$t(...) } catch (e) { throw $$F.newError(e, $$t, "C") }`: a function that is not
+   * a constructor (an arrow, a method) passes the callable check, and the engine's TypeError would
+   * name the temp. The catch costs nothing until something throws, and passes every other error on
+   * unchanged.
+   */
+  private constructorCheck(callStmt: t.Statement, fn: t.Identifier, callee: t.Node): t.Statement {
+    const err = id(this.ctx.label("ne"));
+    return t.tryStatement(t.blockStatement([callStmt]), t.catchClause(err, t.blockStatement([
+      t.throwStatement(t.callExpression(F("newError"), [t.cloneNode(err), t.cloneNode(fn), t.stringLiteral(engineTextOf(callee, this.env.source))])),
+    ])));
   }
 
   /** `if (typeof f !== "function") $$F.notCallable("o.m")`: the engine's TypeError, naming the callee as it would. */

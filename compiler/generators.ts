@@ -70,8 +70,10 @@ export function compileGenerator(fn: t.Function, file: Pick<FileFacts, "template
       : fn;
     // A compiled class constructor checks `nw` to know compiled code evaluates this `new` (constructors.ts).
     if (call.type === "NewExpression") seq.push(t.assignmentExpression("=", F("nw"), fn));
+    // `new` through $$F.construct: the engine's error for a function that is not a constructor would
+    // name the temp (explode.ts wraps the statement in a try instead; here the call is an expression).
     const invoke = call.type === "NewExpression"
-      ? t.newExpression(fn, args)
+      ? t.callExpression(F("construct"), [fn, t.stringLiteral(calleeText.get(call) ?? "(intermediate value)"), ...args])
       : thisArg ? t.callExpression(t.identifier("$$call"), [fn, thisArg, ...args]) : t.callExpression(fn, args);
     return callSite(seq, token, invoke, recv);
   };

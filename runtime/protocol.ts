@@ -341,6 +341,29 @@ export class Protocol {
     throw new TypeError(`${text} is not a ${isNew ? "constructor" : "function"}`);
   }
 
+  /**
+   * The error a compiled `new $$t(...)` throws: if `fn` is a function but not a constructor, the
+   * engine's TypeError named the compiler's temp, so it is replaced by one that names the callee as
+   * written; every other error (one thrown by the constructor itself) is returned unchanged.
+   */
+  newError(error: unknown, fn: unknown, text: string): unknown {
+    return error instanceof TypeError && typeof fn === "function" && !isConstructor(fn) ? new TypeError(`${text} is not a constructor`) : error;
+  }
+
+  /**
+   * `new fn(...args)` for compiled generator bodies (compiler/generators.ts), whose call sites are
+   * expressions: the engine's TypeError for a function that is not a constructor names the callee
+   * as written (see newError). The constructor's result is returned as it is, so a compiled
+   * constructor that unwinds through here does so as through a direct `new`.
+   */
+  construct(fn: new (...args: unknown[]) => unknown, text: string, ...args: unknown[]): unknown {
+    try {
+      return new fn(...args);
+    } catch (e) {
+      throw this.newError(e, fn, text);
+    }
+  }
+
   /** Replacement table (native built-in -> compiled replacement), filled by runtime/replacements.ts. */
   reps: Map<Function, Function> = new Map();
 
@@ -430,6 +453,25 @@ export class Protocol {
     if (o === null || o === undefined) return out;
     for (const k in o as object) out.push(k);
     return out;
+  }
+}
+
+/**
+ * Does `fn` have [[Construct]]? A proxy copies it from its target, and `new` of a proxy whose
+ * construct trap returns at once runs nothing of fn's (reading no property of it either).
+ */
+function isConstructor(fn: Function): boolean {
+  let probe: new () => object;
+  try {
+    probe = new Proxy(fn, { construct: () => ({}) }) as new () => object;
+  } catch {
+    return true; // no probe (a revoked proxy, say): keep the engine's own error
+  }
+  try {
+    new probe();
+    return true;
+  } catch {
+    return false;
   }
 }
 

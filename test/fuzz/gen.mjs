@@ -1001,6 +1001,9 @@ class Gen {
       [call ? 2 : 0, () => `${obj}.a()`],
       [call ? 1 : 0, () => `${obj}.nope(${ctx.noSw ? 1 : "sw()"})`],
       [call ? 1 : 0, () => `new ${num}()`],
+      // Functions that are not constructors: an arrow, a built-in method.
+      [call ? 1 : 0, () => `new (() => 0)(${ctx.noSw ? 1 : "sw()"})`],
+      [call ? 1 : 0, () => `new ${obj}.toString(${ctx.noSw ? 1 : "sw()"})`],
       [2, () => `${obj}.nope.deeper`],
       [1, () => `null[${ctx.noSw ? 0 : "(sw(), 0)"}]`],
       [1, () => `undeclared${r.int(9)} + 1`],

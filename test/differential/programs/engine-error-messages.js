@@ -23,6 +23,13 @@ export function main(sw, log) {
   attempt("captured", () => { sw(); bump(); return captured(); });
   attempt("new name", () => { sw(); return new n(); });
   attempt("new member", () => { sw(); return new o.b.c(); });
+  // Functions that are not constructors: the callable check passes, `new` itself throws.
+  attempt("new arrow, argument with a call", () => { sw(); return new g(sw()); });
+  attempt("new method, argument with a call", () => { sw(); return new o.f(sw()); });
+  attempt("new arrow", () => { sw(); return new g(); });
+  class Picky { constructor(x) { sw(); if (x !== 1) throw new TypeError("Picky wants 1"); this.x = x; } }
+  attempt("new constructor throwing a TypeError", () => { sw(); return new Picky(g() - 4 + 1); });
+  attempt("new constructor", () => { sw(); return new Picky(g() - 4).x; });
 
   attempt("spread name", () => { sw(); return [...n]; });
   attempt("spread member", () => { sw(); return [...o.b.c]; });
@@ -50,6 +57,10 @@ export function main(sw, log) {
     if (kind === 2) yield new n();
     if (kind === 3) yield o.a`x${1}`;
     if (kind === 4) yield o.f(sw())(); // the callee is a call, rewritten before the outer call
+    if (kind === 5) yield new g(sw());
+    if (kind === 6) yield new o.f();
+    if (kind === 7) yield new Picky(sw()).x;
+    if (kind === 8) yield new Picky(g() - 4).x;
   }
-  for (let kind = 0; kind < 5; kind++) attempt("generator " + kind, () => [...gen(kind)]);
+  for (let kind = 0; kind < 9; kind++) attempt("generator " + kind, () => [...gen(kind)]);
 }
