@@ -86,6 +86,8 @@ export class FnCtx {
   private readonly liveTemps = new Set<string>();
   /** Slots of dead temporaries, reused by later ones (lowest first, so frame arrays stay short). */
   private readonly freeSlots: number[] = [];
+  /** The temporary of each kind made for each slot ("t:3"): a later one of that kind that takes the slot takes its name too. */
+  private readonly tempOfSlot = new Map<string, string>();
 
   /**
    * Marks the start of a statement. A temporary holds an intermediate value of the statement that
@@ -122,14 +124,23 @@ export class FnCtx {
     this.scopes.pop();
   }
 
+  /**
+   * A new temporary. One that takes a dead temporary's slot also takes its variable if that was of
+   * the same kind: the old value is never read again, and the function declares and restores one
+   * variable per slot and kind instead of one per value (the kind stays in the name: `$$t_` values,
+   * `$$d_` discriminants, `$$c_` completions...).
+   */
   temp(kind = "t"): t.Identifier {
+    const free = this.freeSlots.pop();
+    const reused = free !== undefined ? this.tempOfSlot.get(`${kind}:${free}`) : undefined;
     // The "_" keeps these apart from the names other passes generate per file ($$o3, $$it2, $$v1...).
-    const name = `$$${kind}_${++this.tempCount}`;
+    const name = reused ?? `$$${kind}_${++this.tempCount}`;
     this.temps.push(name);
     this.liveTemps.add(name);
-    const free = this.freeSlots.pop();
-    if (free === undefined) this.slot(name);
-    else this.slots.set(name, free);
+    if (reused !== undefined) return id(name);
+    const slot = free ?? this.slot(name);
+    this.slots.set(name, slot);
+    this.tempOfSlot.set(`${kind}:${slot}`, name);
     return id(name);
   }
 

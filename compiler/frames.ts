@@ -50,8 +50,9 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, file: FileFa
     assign(id(PC), t.memberExpression(F("rec"), id("pc"))),
     assign(F("s"), t.nullLiteral()),
   ];
+  const temps = new Set(ctx.temps);
   for (const [name, slot] of ctx.slots) {
-    if (functions.includes(name) || fnNames.includes(name) || ctx.temps.includes(name)) restore.push(assign(id(name), slotRead(slot)));
+    if (functions.includes(name) || fnNames.includes(name) || temps.has(name)) restore.push(assign(id(name), slotRead(slot)));
   }
   for (const name of functions) restore.push(assign(id(name), slotRead(ctx.slot(name))));
   // A resumed frame is re-invoked as a plain call: new.target comes from the frame record.
@@ -67,7 +68,7 @@ export function compileFunction(fn: t.Function, info: FunctionInfo, file: FileFa
     info.canConstruct ? t.metaProperty(id("new"), id("target")) : undef(),
   ]);
 
-  const declared = [PC, LOCALS, METHOD, ...ctx.temps].filter((n, i, a) => a.indexOf(n) === i);
+  const declared = [...new Set([PC, LOCALS, METHOD, ...ctx.temps])];
   const prologue: t.Statement[] = [
     t.variableDeclaration("let", declared.map((n) => t.variableDeclarator(id(n), n === PC ? num(0) : null))),
   ];
