@@ -110,12 +110,14 @@ export function moveParamsIntoBody(node: t.Function): void {
 
 /**
  * Renames block-scoped bindings that shadow another binding of the same function. Returns whether
- * it renamed anything (if not, the scope information is still exact: plugin.ts skips a re-crawl).
+ * the scope information must be rebuilt (plugin.ts re-crawls then): only when a class declaration
+ * was replaced by a `let`. Babel's `scope.rename` moves the binding to its new name and renames its
+ * identifier and references in place, so a rename alone leaves the scopes exact.
  */
 export function renameShadowing(path: FunctionPath): boolean {
   if (!repeatsAName(path.node)) return false;
   const fnScope = path.scope;
-  let renamed = false;
+  let replaced = false;
   path.traverse({
     Scope(inner) {
       const scope = inner.scope;
@@ -128,8 +130,8 @@ export function renameShadowing(path: FunctionPath): boolean {
         let s = scope.parent;
         while (s) {
           if (s.hasOwnBinding(name)) {
-            renamed = true;
             if (binding.path.isClassDeclaration()) {
+              replaced = true;
               const cls = binding.path.node;
               const original = cls.id!.name;
               const uid = scope.generateUid(name);
@@ -150,7 +152,7 @@ export function renameShadowing(path: FunctionPath): boolean {
       p.skip();
     },
   });
-  return renamed;
+  return replaced;
 }
 
 /**

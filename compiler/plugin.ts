@@ -125,9 +125,9 @@ export function compileProgram(program: NodePath<t.Program>, options: PluginOpti
   // From here on, scope information is rebuilt (a full crawl, the costliest step of the early
   // passes) only after a pass changed the tree and before a pass that reads it.
   let functions = resumableFunctionsAfterCrawl(program);
-  let renamed = false;
-  for (const fn of functions) renamed = renameShadowing(fn) || renamed;
-  if (renamed) {
+  let classesReplaced = false;
+  for (const fn of functions) classesReplaced = renameShadowing(fn) || classesReplaced;
+  if (classesReplaced) {
     program.scope.crawl();
     functions = resumableFunctionsAfterCrawl(program);
   }
