@@ -136,9 +136,9 @@ export class StatementRewriter {
    * them keeps them out of the capture lists of the call sites in the body (an `if` testing
    * `a(x) || b(x) || ...` would otherwise have every site below it save each call's result).
    */
-  private headValue(test: t.Expression, out: Item[]): t.Expression {
+  private headValue(value: t.Expression, out: Item[]): t.Expression {
     const mark = this.ctx.tempMark();
-    const v = this.ex.expr(test, out);
+    const v = this.ex.expr(value, out);
     this.ctx.releaseTemps(mark);
     return v;
   }
